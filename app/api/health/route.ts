@@ -1,0 +1,10 @@
+// GET /api/health – readiness: the app and its database answer.
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { errors } from "@/lib/http/errors";
+import { pingDatabase } from "@/lib/health";
+
+export const GET = route({}, async () => {
+  if (!(await pingDatabase())) throw errors.dbUnavailable();
+  return ok({ db: "ok" }, { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,64 @@
+import {
+  bigint,
+  boolean,
+  datetime,
+  index,
+  int,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  varchar,
+} from "drizzle-orm/mysql-core";
+import { sql } from "drizzle-orm";
+import { users } from "./users";
+
+export const statuses = ["pending", "in_progress", "completed", "failed"] as const;
+export type Status = (typeof statuses)[number];
+
+const timestamp = (name: string) =>
+  datetime(name, { mode: "date", fsp: 3 })
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`);
+
+// Every list is "filter, then order by <sort key>, id" read with a keyset cursor. InnoDB appends
+// the primary key to each secondary index, so an index on (filter, sort key) is already
+// (filter, sort key, id): each page is one index range read, with no filesort, even at the end
+// of a million rows.
+export const integrationSubmissions = mysqlTable(
+  "integration_submissions",
+  {
+    id: bigint("id", { mode: "number", unsigned: true }).autoincrement().primaryKey(),
+    userId: bigint("user_id", { mode: "number", unsigned: true })
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    userEmail: varchar("user_email", { length: 255 }).notNull(),
+    integrationType: varchar("integration_type", { length: 64 }).notNull(),
+    integrationName: varchar("integration_name", { length: 255 }).notNull(),
+    status: mysqlEnum("status", statuses).notNull().default("pending"),
+    // AES-256-GCM envelope "<key id>:<iv>:<tag>:<ciphertext>" (base64): see lib/crypto.
+    // 32 KiB of JSON grows to ~44 KiB of base64, past TEXT's 64 KiB only with headroom to spare;
+    // MEDIUMTEXT leaves no doubt.
+    data: mediumtext("data").notNull(),
+    callbackUrl: varchar("callback_url", { length: 2048 }),
+    source: varchar("source", { length: 64 }),
+    savedToServer: boolean("saved_to_server").notNull().default(true),
+    // Bumped on every write: the ETag / If-Match value, immune to two writes in one millisecond.
+    version: int("version", { unsigned: true }).notNull().default(1),
+    submittedAt: timestamp("submitted_at"),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [
+    index("is_submitted_idx").on(t.submittedAt),
+    index("is_updated_idx").on(t.updatedAt),
+    index("is_status_submitted_idx").on(t.status, t.submittedAt),
+    index("is_status_updated_idx").on(t.status, t.updatedAt),
+    index("is_type_submitted_idx").on(t.integrationType, t.submittedAt),
+    index("is_type_updated_idx").on(t.integrationType, t.updatedAt),
+    index("is_user_submitted_idx").on(t.userId, t.submittedAt),
+    index("is_user_updated_idx").on(t.userId, t.updatedAt),
+    index("is_name_idx").on(t.integrationName),
+    index("is_email_idx").on(t.userEmail),
+  ],
+);
+
+export type IntegrationSubmission = typeof integrationSubmissions.$inferSelect;

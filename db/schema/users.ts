@@ -1,0 +1,27 @@
+import { bigint, boolean, datetime, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { sql } from "drizzle-orm";
+
+export const roles = ["user", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: bigint("id", { mode: "number", unsigned: true }).autoincrement().primaryKey(),
+    email: varchar("email", { length: 255 }).notNull(),
+    name: varchar("name", { length: 255 }),
+    // Null for users provisioned from an external issuer: they cannot sign in with a password.
+    passwordHash: varchar("password_hash", { length: 255 }),
+    role: mysqlEnum("role", roles).notNull().default("user"),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: datetime("created_at", { mode: "date", fsp: 3 })
+      .notNull()
+      .default(sql`CURRENT_TIMESTAMP(3)`),
+    updatedAt: datetime("updated_at", { mode: "date", fsp: 3 })
+      .notNull()
+      .default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role)],
+);
+
+export type User = typeof users.$inferSelect;

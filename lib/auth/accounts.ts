@@ -1,0 +1,50 @@
+// User accounts: the writes behind sign-up, the admin bootstrap and the user CLI.
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { users, type Role, type User } from "@/db/schema";
+import { hashPassword } from "./password";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const [user] = await db().select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  return user;
+}
+
+export async function findUserById(id: number): Promise<User | undefined> {
+  const [user] = await db().select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+/** Creates the user, or resets password, role and name of the existing one; re-enables it. */
+export async function upsertUser(input: { email: string; password: string; role: Role; name?: string }): Promise<User> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date();
+  await db()
+    .insert(users)
+    .values({ email, passwordHash, role: input.role, name: input.name ?? null, createdAt: now, updatedAt: now })
+    .onDuplicateKeyUpdate({
+      set: {
+        passwordHash,
+        role: input.role,
+        disabled: false,
+        updatedAt: now,
+        ...(input.name === undefined ? {} : { name: input.name }),
+      },
+    });
+  const user = await findUserByEmail(email);
+  if (!user) throw new Error(`User ${email} vanished right after it was written.`);
+  return user;
+}
+
+export async function setUserDisabled(email: string, disabled: boolean): Promise<boolean> {
+  const [result] = await db()
+    .update(users)
+    .set({ disabled, updatedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .where(eq(users.email, normalizeEmail(email)));
+  return result.affectedRows > 0;
+}

@@ -1,0 +1,87 @@
+// Every error the API answers with is an AppError; errorResponse() is the only place that turns
+// one (or anything unexpected) into a response body.
+import { log } from "@/lib/log";
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  badJson: () => new AppError(400, "invalid_json", "Request body is not valid JSON"),
+  validation: (details: ErrorDetail[]) => new AppError(400, "validation_failed", "Request validation failed", details),
+  unauthorized: (message = "Authentication required") => new AppError(401, "unauthorized", message),
+  forbidden: (message = "You are not allowed to do this") => new AppError(403, "forbidden", message),
+  notFound: (message = "Integration not found") => new AppError(404, "not_found", message),
+  conflict: (message: string, code = "conflict") => new AppError(409, code, message),
+  tooLarge: (limit: number) => new AppError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KiB`),
+  unsupportedMediaType: () =>
+    new AppError(415, "unsupported_media_type", "Content-Type must be application/json"),
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppError(429, "rate_limited", "Too many requests; try again later", undefined, {
+      "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    }),
+  dbUnavailable: () => new AppError(503, "db_unavailable", "Database unavailable; try again shortly"),
+};
+
+// mysql2/Node error codes that mean "the database cannot be reached", not "the query is wrong".
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+  "ER_SERVER_GONE_ERROR",
+  "ER_SERVER_LOST",
+  "ER_LOCK_WAIT_TIMEOUT",
+]);
+
+export function isDbUnreachable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNREACHABLE.has(code)) return true;
+    if (e.message.includes("Pool is closed") || e.message.includes("connect ETIMEDOUT")) return true;
+  }
+  return false;
+}
+
+export function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isDbUnreachable(error)) {
+    log.warn({ requestId, err: describe(error) }, "database unreachable");
+    return errors.dbUnavailable();
+  }
+  log.error({ requestId, err: describe(error) }, "unexpected error");
+  return new AppError(500, "internal", "Internal error");
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  const e = toAppError(error, requestId);
+  const body = { success: false, error: e.message, code: e.code, ...(e.details ? { details: e.details } : {}) };
+  return Response.json(body, { status: e.status, headers: { ...e.headers, "x-request-id": requestId } });
+}
+
+// Only name, code and stack reach the log: driver errors can carry SQL with parameter values.
+function describe(error: unknown) {
+  if (!(error instanceof Error)) return { message: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, code, stack: error.stack?.split("\n").slice(1, 6).join("\n") };
+}

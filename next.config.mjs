@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Nothing about the stack is anyone's business.
+  poweredByHeader: false,
+  // Scripts and tests run with --conditions=react-server and import the same modules; keep
+  // the native password hasher out of the bundle so both load the one prebuilt binary.
+  serverExternalPackages: ["@node-rs/argon2", "pino"],
+};
+
+export default nextConfig;

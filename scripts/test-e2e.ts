@@ -1,0 +1,58 @@
+// npm run test:e2e: browser tests against the production build, on a throwaway database that is
+// created, migrated and seeded here and dropped afterwards. Extra arguments go to Playwright.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { run } from "./cli";
+import { ensureBrowser } from "./ensure-browser";
+import { createDatabase, dropDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
+import { ensureServer } from "@/lib/database/ensure";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function step(command: string, args: string[]): number {
+  return spawnSync(command, args, { stdio: "inherit", env: process.env }).status ?? 1;
+}
+
+run(async () => {
+  ensureBrowser();
+  const server = process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/integrations";
+  const url = withDatabase(server, `ih_e2e_${randomBytes(4).toString("hex")}`);
+  await ensureServer(server, console.log);
+  await createDatabase(url);
+  try {
+    await migrateDatabase(url);
+    const port = await freePort();
+    Object.assign(process.env, {
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DATA_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
+      ADMIN_EMAIL: "admin@example.com",
+      ADMIN_PASSWORD: "admin-password",
+      APP_URL: `http://127.0.0.1:${port}`,
+      E2E_PORT: String(port),
+    });
+    const { seed } = await import("@/lib/demo/seed");
+    await seed();
+    const { closeDb } = await import("@/db");
+    await closeDb();
+
+    if (!process.argv.includes("--no-build") && step("npx", ["next", "build"]) !== 0) {
+      throw new Error("next build failed; see above.");
+    }
+    const args = process.argv.slice(2).filter((a) => a !== "--no-build");
+    process.exitCode = step("npx", ["playwright", "test", ...args]);
+  } finally {
+    await dropDatabase(url);
+  }
+  if (process.exitCode) process.exit(process.exitCode);
+});
