@@ -1,8 +1,10 @@
 import { defineConfig } from "drizzle-kit";
-import nextEnv from "@next/env";
+import * as nextEnv from "@next/env";
 import { env } from "./lib/env";
 
-nextEnv.loadEnvConfig(process.cwd());
+// drizzle-kit loads this file as CommonJS, tsx as ESM: @next/env's export sits in a different place in each.
+const { loadEnvConfig } = (nextEnv as typeof nextEnv & { default?: typeof nextEnv }).default ?? nextEnv;
+loadEnvConfig(process.cwd());
 
 export default defineConfig({
   dialect: "mysql",

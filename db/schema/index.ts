@@ -1,2 +1,5 @@
 export * from "./users";
 export * from "./integration-submissions";
+export * from "./integration-events";
+export * from "./idempotency-keys";
+export * from "./rate-limits";

@@ -1,22 +1,27 @@
-// The one wrapper around every route handler: request id, body and query parsing, and the one
-// error path. Handlers receive validated input and return a Response (see respond.ts).
+// The one wrapper around every route handler: request id, authentication, query and body
+// parsing, and the one error path. Handlers receive validated input and return a Response.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { requireAdmin, requireUser } from "@/lib/auth/require-user";
+import type { AuthUser } from "@/lib/auth/user";
 import { readJson } from "./body";
 import { errorResponse } from "./errors";
 import { searchParamsObject, validate } from "./validate";
 
 type Params = Record<string, string | string[] | undefined>;
+type Access = "public" | "user" | "admin";
 
-export interface RouteContext<B, Q> {
+export interface RouteContext<A extends Access, B, Q> {
   req: Request;
+  user: A extends "public" ? undefined : AuthUser;
   body: B;
   query: Q;
   params: Params;
   requestId: string;
 }
 
-interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  auth: A;
   body?: B;
   query?: Q;
 }
@@ -25,18 +30,27 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 const REQUEST_ID = /^[\w.-]{8,128}$/;
 
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: RouteOptions<B, Q>,
-  handler: (ctx: RouteContext<Output<B>, Output<Q>>) => Promise<Response>,
-) {
+const authenticate: Record<Access, (req: Request) => Promise<AuthUser | undefined>> = {
+  public: async () => undefined,
+  user: requireUser,
+  admin: requireAdmin,
+};
+
+export function route<
+  A extends Access,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(options: RouteOptions<A, B, Q>, handler: (ctx: RouteContext<A, Output<B>, Output<Q>>) => Promise<Response>) {
   return async (req: Request, segment: { params: Promise<Params> }): Promise<Response> => {
     const given = req.headers.get("x-request-id");
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     try {
+      const user = await authenticate[options.auth](req);
       const query = options.query ? validate(options.query, searchParamsObject(req.url)) : undefined;
       const body = options.body ? validate(options.body, await readJson(req)) : undefined;
       const response = await handler({
         req,
+        user: user as RouteContext<A, Output<B>, Output<Q>>["user"],
         body: body as Output<B>,
         query: query as Output<Q>,
         params: (await segment?.params) ?? {},

@@ -4,7 +4,7 @@ import { ok } from "@/lib/http/respond";
 import { errors } from "@/lib/http/errors";
 import { pingDatabase } from "@/lib/health";
 
-export const GET = route({}, async () => {
+export const GET = route({ auth: "public" }, async () => {
   if (!(await pingDatabase())) throw errors.dbUnavailable();
   return ok({ db: "ok" }, { headers: { "cache-control": "no-store" } });
 });

@@ -1,0 +1,29 @@
+// API tokens: HS256 JWTs signed with AUTH_SECRET (claims sub, email, role, iat, exp). The role in
+// a token is informational: requireUser reads the user's current role from the database.
+import { SignJWT, jwtVerify } from "jose";
+import { env } from "@/lib/env";
+import type { AuthUser } from "./user";
+
+const secret = () => new TextEncoder().encode(env().AUTH_SECRET);
+
+export async function signAccessToken(user: AuthUser): Promise<{ token: string; expiresIn: number }> {
+  const expiresIn = env().TOKEN_TTL_SECONDS;
+  const token = await new SignJWT({ email: user.email, role: user.role })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(String(user.id))
+    .setIssuedAt()
+    .setExpirationTime(`${expiresIn}s`)
+    .sign(secret());
+  return { token, expiresIn };
+}
+
+/** The user id a valid app token names, or undefined for anything else (none-alg, forged, expired…). */
+export async function verifyAccessToken(token: string): Promise<number | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, secret(), { algorithms: ["HS256"], requiredClaims: ["sub", "exp"] });
+    const id = Number(payload.sub);
+    return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
