@@ -4,6 +4,7 @@ import mysql from "mysql2/promise";
 export async function rawQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const connection = await mysql.createConnection({ uri: process.env.DATABASE_URL!, timezone: "Z" });
   try {
+    await connection.query("SET time_zone = '+00:00'");
     const [rows] = await connection.query(sql, params);
     return rows as T[];
   } finally {

@@ -1,0 +1,58 @@
+// Fixed-window rate limits kept in the database, so every app instance shares one count.
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { rateLimits } from "@/db/schema";
+
+export interface Limit {
+  /** Most hits allowed per window. */
+  max: number;
+  windowSeconds: number;
+}
+
+export interface LimitState {
+  hits: number;
+  /** Seconds until the window resets (at least 1). */
+  retryAfter: number;
+  limited: boolean;
+}
+
+function state(row: { hits: number; resetAt: Date } | undefined, limit: Limit): LimitState {
+  if (!row || row.resetAt.getTime() <= Date.now()) return { hits: 0, retryAfter: limit.windowSeconds, limited: false };
+  return {
+    hits: row.hits,
+    retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),
+    limited: row.hits >= limit.max,
+  };
+}
+
+/** Counts one hit against the bucket and returns the state including it. */
+export async function hit(bucket: string, limit: Limit): Promise<LimitState> {
+  // One atomic upsert: a window that has run out starts again at 1. Assignments run left to
+  // right, so hits is computed while reset_at still holds the old window's end.
+  await db()
+    .insert(rateLimits)
+    .values({ bucket, hits: 1, resetAt: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${limit.windowSeconds} SECOND` })
+    .onDuplicateKeyUpdate({
+      set: {
+        hits: sql`IF(${rateLimits.resetAt} <= CURRENT_TIMESTAMP(3), 1, ${rateLimits.hits} + 1)`,
+        resetAt: sql`IF(${rateLimits.resetAt} <= CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3) + INTERVAL ${limit.windowSeconds} SECOND, ${rateLimits.resetAt})`,
+      },
+    });
+  const current = await peek(bucket, limit);
+  return { ...current, limited: current.hits > limit.max };
+}
+
+/** The bucket's state without counting a hit: limited once max hits are used up. */
+export async function peek(bucket: string, limit: Limit): Promise<LimitState> {
+  const [row] = await db()
+    .select({ hits: rateLimits.hits, resetAt: rateLimits.resetAt })
+    .from(rateLimits)
+    .where(eq(rateLimits.bucket, bucket))
+    .limit(1);
+  return state(row, limit);
+}
+
+export async function reset(bucket: string): Promise<void> {
+  await db().delete(rateLimits).where(eq(rateLimits.bucket, bucket));
+}
