@@ -4,8 +4,9 @@ test("the landing page explains the product and leads to sign-in and sign-up", a
   await page.goto("/");
   await expect(page).toHaveTitle(/Integrations Hub/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Connect your recruiting stack");
-  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/signup");
-  await expect(page.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/signup");
+  await expect(main.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
   await expect(page.getByRole("list", { name: "Supported systems" })).toContainText("JobAdder");
 });
 

@@ -59,10 +59,25 @@ const schema = z
     ALLOW_SIGNUP: z.stringbool().default(true),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Optional: also accept tokens from another identity provider (see lib/auth/external-issuer.ts).
+    EXTERNAL_JWT_ISSUER: z.string().min(1).optional(),
+    EXTERNAL_JWT_AUDIENCE: z.string().min(1).optional(),
+    EXTERNAL_JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    EXTERNAL_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    EXTERNAL_JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+    EXTERNAL_JWT_ADMIN_VALUE: z.string().min(1).default("admin"),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     path: ["ADMIN_PASSWORD"],
     message: "and ADMIN_EMAIL must be set together",
+  })
+  .refine((e) => !e.EXTERNAL_JWT_ISSUER || e.EXTERNAL_JWT_AUDIENCE, {
+    path: ["EXTERNAL_JWT_AUDIENCE"],
+    message: "is required when EXTERNAL_JWT_ISSUER is set",
+  })
+  .refine((e) => !e.EXTERNAL_JWT_ISSUER || Boolean(e.EXTERNAL_JWT_JWKS_URL) !== Boolean(e.EXTERNAL_JWT_SECRET), {
+    path: ["EXTERNAL_JWT_JWKS_URL"],
+    message: "or EXTERNAL_JWT_SECRET (exactly one) is required when EXTERNAL_JWT_ISSUER is set",
   })
   .transform((e) => ({
     ...e,

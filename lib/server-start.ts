@@ -1,6 +1,8 @@
 // What a server process does before its first request: a bad environment stops it here with
-// one clear line, instead of a server that answers 500 to everything.
+// one clear line (instead of a server that answers 500 to everything), and the bootstrap admin
+// from ADMIN_EMAIL/ADMIN_PASSWORD is created or updated.
 import { env, EnvError } from "./env";
+import { log } from "./log";
 
 export async function startServer(): Promise<void> {
   try {
@@ -9,5 +11,18 @@ export async function startServer(): Promise<void> {
     if (!(error instanceof EnvError)) throw error;
     console.error(`✖ ${error.message}`);
     process.exit(1);
+  }
+  await bootstrapAdmin();
+}
+
+async function bootstrapAdmin(): Promise<void> {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
+  if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return;
+  try {
+    const { upsertUser } = await import("./auth/accounts");
+    await upsertUser({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, role: "admin" });
+  } catch (error) {
+    // The database may be down at boot; the server still starts and recovers when it returns.
+    log.warn({ err: { code: (error as { code?: unknown }).code } }, "admin bootstrap skipped: database unavailable");
   }
 }

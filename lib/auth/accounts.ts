@@ -3,6 +3,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type Role, type User } from "@/db/schema";
+import { errors } from "@/lib/http/errors";
 import { hashPassword } from "./password";
 
 export function normalizeEmail(email: string): string {
@@ -17,6 +18,28 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
 export async function findUserById(id: number): Promise<User | undefined> {
   const [user] = await db().select().from(users).where(eq(users.id, id)).limit(1);
   return user;
+}
+
+/** Sign-up: a new user with role "user"; an email already taken is a 409. */
+export async function createUser(input: { email: string; password: string; name?: string }): Promise<User> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await db().insert(users).values({ email, passwordHash, name: input.name ?? null, role: "user" });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw errors.conflict("An account with this email already exists", "email_taken");
+    throw error;
+  }
+  const user = await findUserByEmail(email);
+  if (!user) throw new Error(`User ${email} vanished right after it was written.`);
+  return user;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "ER_DUP_ENTRY") return true;
+  }
+  return false;
 }
 
 /** Creates the user, or resets password, role and name of the existing one; re-enables it. */
@@ -39,6 +62,20 @@ export async function upsertUser(input: { email: string; password: string; role:
   const user = await findUserByEmail(email);
   if (!user) throw new Error(`User ${email} vanished right after it was written.`);
   return user;
+}
+
+/** First sight of an external issuer's user creates it; later its role follows the issuer's. */
+export async function provisionExternalUser(input: { email: string; name: string | null; role: Role }): Promise<number> {
+  const email = normalizeEmail(input.email);
+  let user = await findUserByEmail(email);
+  if (!user) {
+    await db().insert(users).ignore().values({ email, name: input.name, role: input.role, passwordHash: null });
+    user = await findUserByEmail(email);
+    if (!user) throw new Error(`Could not provision ${email}.`);
+  } else if (user.passwordHash === null && user.role !== input.role) {
+    await db().update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, user.id));
+  }
+  return user.id;
 }
 
 export async function setUserDisabled(email: string, disabled: boolean): Promise<boolean> {

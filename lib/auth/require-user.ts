@@ -1,22 +1,38 @@
-// The one way a route handler learns who is calling: a Bearer token (external clients) or the
-// web session cookie. The user is re-read on every request, so disabling someone or changing a
-// role takes effect at once.
+// The one way a route handler learns who is calling: a Bearer token (our own, or an external
+// issuer's when configured) or the web session cookie. The user is re-read on every request,
+// so disabling someone or changing a role takes effect at once.
 import "server-only";
 import { errors } from "@/lib/http/errors";
 import { findUserById } from "./accounts";
+import { externalIssuerUserId, isExternalToken } from "./external-issuer";
+import { SAFE_METHODS, isSameOrigin } from "./same-origin";
+import { sessionUserId } from "./session-cookie";
 import { verifyAccessToken } from "./tokens";
 import { isAdmin, type AuthUser } from "./user";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const INVALID_TOKEN = "Invalid or expired token";
+
+async function callerId(req: Request): Promise<number> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw errors.unauthorized(INVALID_TOKEN);
+    const id = isExternalToken(token) ? await externalIssuerUserId(token) : await verifyAccessToken(token);
+    if (id === undefined) throw errors.unauthorized(INVALID_TOKEN);
+    return id;
+  }
+  const id = await sessionUserId(req);
+  if (id === undefined) throw errors.unauthorized();
+  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+    throw errors.forbidden("Cross-origin requests with a session cookie are refused");
+  }
+  return id;
+}
 
 export async function requireUser(req: Request): Promise<AuthUser> {
-  const header = req.headers.get("authorization");
-  if (!header) throw errors.unauthorized();
-  const token = BEARER.exec(header)?.[1];
-  const id = token ? await verifyAccessToken(token) : undefined;
-  if (id === undefined) throw errors.unauthorized("Invalid or expired token");
-  const user = await findUserById(id);
-  if (!user || user.disabled) throw errors.unauthorized("Invalid or expired token");
+  const user = await findUserById(await callerId(req));
+  if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

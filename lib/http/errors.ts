@@ -79,9 +79,14 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return Response.json(body, { status: e.status, headers: { ...e.headers, "x-request-id": requestId } });
 }
 
-// Only name, code and stack reach the log: driver errors can carry SQL with parameter values.
+// Only names, codes and stack frames reach the log: messages of driver and ORM errors carry SQL
+// and parameter values, which can be credentials.
 function describe(error: unknown) {
   if (!(error instanceof Error)) return { message: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, code, stack: error.stack?.split("\n").slice(1, 6).join("\n") };
+  const chain: { name: string; code?: unknown }[] = [];
+  for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) {
+    chain.push({ name: e.name, code: (e as { code?: unknown }).code });
+  }
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return { chain, stack: frames.slice(0, 6).join("\n") };
 }

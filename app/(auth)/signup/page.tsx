@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { Alert } from "@/components/ui/alert";
+import { currentUser, safeReturnPath } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: PageProps<"/signup">) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">Connect your recruiting tools in a few minutes.</p>
+      {env().ALLOW_SIGNUP ? (
+        <SignUpForm callbackUrl={callbackUrl} />
+      ) : (
+        <Alert tone="info">Sign-up is closed. Ask your administrator for an account.</Alert>
+      )}
+    </>
+  );
+}

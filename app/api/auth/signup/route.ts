@@ -1,0 +1,11 @@
+// POST /api/auth/signup – public (unless ALLOW_SIGNUP=false): create a user account.
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { signupBody } from "@/lib/auth/schemas";
+import { signUp } from "@/lib/auth/sign-up";
+import { clientAddress } from "@/lib/auth/client-address";
+
+export const POST = route({ auth: "public", body: signupBody }, async ({ body, req }) => {
+  const user = await signUp(body, clientAddress(req.headers));
+  return ok({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
+});

@@ -1,0 +1,13 @@
+// POST /api/auth/token – public: email + password → a Bearer JWT for API clients.
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { tokenBody } from "@/lib/auth/schemas";
+import { authenticate } from "@/lib/auth/sign-in";
+import { clientAddress } from "@/lib/auth/client-address";
+import { signAccessToken } from "@/lib/auth/tokens";
+
+export const POST = route({ auth: "public", body: tokenBody }, async ({ body, req }) => {
+  const user = await authenticate(body.email, body.password, clientAddress(req.headers));
+  const { token, expiresIn } = await signAccessToken(user);
+  return ok({ token, tokenType: "Bearer", expiresIn }, { headers: { "cache-control": "no-store" } });
+});

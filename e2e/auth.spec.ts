@@ -1,0 +1,53 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const uniqueEmail = () => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a new user signs up, signs out, signs in again and reaches a protected page", async ({ page }) => {
+  const email = uniqueEmail();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Erin Example");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Erin Example");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+
+  await signIn(page, email, "wrong-password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+  await signIn(page, email, "a-good-password");
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
+});
+
+test("a signed-in user who is not an admin gets a 403 page for the dashboard", async ({ page }) => {
+  await page.goto("/signin?callbackUrl=/admin");
+  await signIn(page, "demo@example.com", "demo-password");
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+});
+
+test("an admin signs in and lands back on the dashboard they asked for", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin$/);
+  await signIn(page, "admin@example.com", "admin-password");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { name: "Admin dashboard" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+});

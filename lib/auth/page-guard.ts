@@ -1,0 +1,38 @@
+// Pages guard themselves (proxy.ts is never the boundary): who is signed in, read fresh from the
+// database so a disabled account or a changed role counts at once.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { findUserById } from "./accounts";
+import { authOptions } from "./next-auth";
+import { isAdmin, type AuthUser } from "./user";
+
+export async function currentUser(): Promise<AuthUser | undefined> {
+  const session = await getServerSession(authOptions());
+  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  const user = await findUserById(id);
+  if (!user || user.disabled) return undefined;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requirePageUser(returnTo: string): Promise<AuthUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** The signed-in admin; anyone else signed in gets the 403 page. */
+export async function requirePageAdmin(returnTo: string): Promise<AuthUser> {
+  const user = await requirePageUser(returnTo);
+  if (!isAdmin(user)) forbidden();
+  return user;
+}
+
+/** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
+export function safeReturnPath(value: string | string[] | undefined, fallback = "/account"): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
+    ? value
+    : fallback;
+}

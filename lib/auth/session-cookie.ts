@@ -1,0 +1,33 @@
+// The next-auth session cookie: read from a plain Request (route handlers and tests alike).
+import { getToken } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+export const secureCookies = () => env().APP_URL.startsWith("https://");
+
+function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at <= 0) continue;
+    try {
+      cookies[part.slice(0, at).trim()] = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      // A cookie we cannot decode is not ours.
+    }
+  }
+  return cookies;
+}
+
+/** The user id of a valid session cookie, if the request carries one. */
+export async function sessionUserId(req: Request): Promise<number | undefined> {
+  const cookies = parseCookies(req.headers.get("cookie"));
+  if (Object.keys(cookies).length === 0) return undefined;
+  const token = await getToken({
+    // getToken reads a cookies object and the headers; a plain Request has no parsed cookies.
+    req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: env().AUTH_SECRET,
+    secureCookie: secureCookies(),
+  });
+  const id = Number(token?.sub);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}

@@ -1,0 +1,19 @@
+// Sign-up, for the API and the web form alike: open only when ALLOW_SIGNUP, and rate limited
+// per address so nobody can mass-create accounts.
+import "server-only";
+import { env } from "@/lib/env";
+import { errors } from "@/lib/http/errors";
+import { hit } from "@/lib/rate-limit";
+import { createUser } from "./accounts";
+import type { SignupBody } from "./schemas";
+import type { AuthUser } from "./user";
+
+const PER_ADDRESS = { max: 10, windowSeconds: 3600 };
+
+export async function signUp(input: SignupBody, address: string): Promise<AuthUser> {
+  if (!env().ALLOW_SIGNUP) throw errors.forbidden("Sign-up is disabled");
+  const state = await hit(`signup:addr:${address}`, PER_ADDRESS);
+  if (state.limited) throw errors.rateLimited(state.retryAfter);
+  const user = await createUser(input);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

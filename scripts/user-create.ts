@@ -1,0 +1,20 @@
+// npm run user:create -- --email a@b.c --password … [--role admin] [--name "Ann"]
+// Creates the user, or updates password, role and name of an existing one (and re-enables it).
+import { z } from "zod";
+import { fail, option, run } from "./cli";
+import { upsertUser } from "@/lib/auth/accounts";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+const args = z.object({
+  email: z.email("--email must be an email address"),
+  password: z.string(`--password is required`).min(MIN_PASSWORD_LENGTH, `--password must be at least ${MIN_PASSWORD_LENGTH} characters`),
+  role: z.enum(["user", "admin"], "--role must be user or admin").default("user"),
+  name: z.string().min(1).max(255).optional(),
+});
+
+run(async () => {
+  const parsed = args.safeParse({ email: option("email"), password: option("password"), role: option("role"), name: option("name") });
+  if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("; "));
+  const user = await upsertUser(parsed.data);
+  console.log(`✔ ${user.email} is an active ${user.role} (id ${user.id}).`);
+});
