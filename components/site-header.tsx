@@ -6,15 +6,20 @@ import { currentUser } from "@/lib/auth/page-guard";
 export async function SiteHeader() {
   const user = await currentUser();
   const links = user
-    ? [{ href: "/account", label: "Account" }, ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : [])]
+    ? [
+        { href: "/integrations", label: "Integrations" },
+        { href: "/integrations/mine", label: "My integrations" },
+        ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
+        { href: "/account", label: "Account" },
+      ]
     : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
         <Link href="/" className="font-bold tracking-tight text-slate-900">
           Integrations Hub
         </Link>
-        <nav aria-label="Main" className="flex flex-1 items-center gap-1">
+        <nav aria-label="Main" className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
           {links.map((link) => (
             <Link key={link.href} href={link.href} className={buttonClass("ghost")}>
               {link.label}
@@ -22,14 +27,14 @@ export async function SiteHeader() {
           ))}
         </nav>
         {user ? (
-          <div className="flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-2">
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">
               {user.name ?? user.email}
             </span>
             <SignOutButton />
           </div>
         ) : (
-          <div className="flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-2">
             <Link href="/signin" className={buttonClass("ghost")}>
               Sign in
             </Link>

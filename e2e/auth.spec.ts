@@ -19,8 +19,8 @@ test("a new user signs up, signs out, signs in again and reaches a protected pag
 
   await page.getByLabel("Password").fill("a-good-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(page.getByRole("heading", { name: "Connect an integration" })).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toHaveText("Erin Example");
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -32,6 +32,7 @@ test("a new user signs up, signs out, signs in again and reaches a protected pag
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
   await signIn(page, email, "a-good-password");
   await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expect(page.getByText(email, { exact: true })).toBeVisible();
 });
 

@@ -1,14 +1,51 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
+import { listIntegrations } from "@/lib/integrations/list-query";
+import { listQuery } from "@/lib/integrations/schemas";
+import { dailyCounts, knownTypes, statusCounts } from "@/lib/integrations/overview";
+import { Overview } from "@/components/admin/overview";
+import { SubmissionsTable } from "@/components/admin/submissions-table";
+import { TableSkeleton } from "@/components/admin/table-skeleton";
+import { TableToolbar } from "@/components/admin/table-toolbar";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default async function AdminPage() {
-  const admin = await requirePageAdmin("/admin");
+export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
+  await requirePageAdmin("/admin");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  // The same schema and the same query as GET /api/integrations/all: one implementation.
+  const query = listQuery.safeParse(raw);
+  const [counts, days, types] = await Promise.all([statusCounts(), dailyCounts(), knownTypes()]);
+
   return (
-    <main className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
-      <p className="mt-2 text-slate-600">Signed in as {admin.email}.</p>
+    <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
+        <Link href="/docs/api" className="text-sm font-semibold text-brand-600 hover:underline">
+          API docs →
+        </Link>
+      </div>
+      <Overview counts={counts} days={days} />
+      <section aria-label="Submissions" className="space-y-4">
+        <TableToolbar types={types} />
+        {query.success ? (
+          <Suspense key={JSON.stringify(query.data)} fallback={<TableSkeleton />}>
+            <SubmissionsTable page={listIntegrations({ all: true }, query.data)} />
+          </Suspense>
+        ) : (
+          <Alert>
+            This link&apos;s filters are not valid ({query.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}).{" "}
+            <Link href="/admin" className="font-semibold underline">
+              Show all submissions
+            </Link>
+          </Alert>
+        )}
+      </section>
     </main>
   );
 }

@@ -50,12 +50,19 @@ export const integrationSubmissions = mysqlTable(
   (t) => [
     index("is_submitted_idx").on(t.submittedAt),
     index("is_updated_idx").on(t.updatedAt),
+    // Sorting by status alone needs (status, id); (status, submitted_at, id) cannot give that order.
+    index("is_status_idx").on(t.status),
     index("is_status_submitted_idx").on(t.status, t.submittedAt),
     index("is_status_updated_idx").on(t.status, t.updatedAt),
     index("is_type_submitted_idx").on(t.integrationType, t.submittedAt),
     index("is_type_updated_idx").on(t.integrationType, t.updatedAt),
+    // Name follows from type and email from owner: without these, "type = ? order by name" and
+    // "user_id = ? order by user_email" walk the name/email index through every row that sorts
+    // before the match (seconds at a million rows).
+    index("is_type_name_idx").on(t.integrationType, t.integrationName),
     index("is_user_submitted_idx").on(t.userId, t.submittedAt),
     index("is_user_updated_idx").on(t.userId, t.updatedAt),
+    index("is_user_email_idx").on(t.userId, t.userEmail),
     index("is_name_idx").on(t.integrationName),
     index("is_email_idx").on(t.userEmail),
   ],

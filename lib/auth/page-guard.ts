@@ -31,7 +31,7 @@ export async function requirePageAdmin(returnTo: string): Promise<AuthUser> {
 }
 
 /** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
-export function safeReturnPath(value: string | string[] | undefined, fallback = "/account"): string {
+export function safeReturnPath(value: string | string[] | undefined, fallback = "/integrations"): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
     ? value
     : fallback;

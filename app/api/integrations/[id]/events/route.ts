@@ -1,0 +1,10 @@
+// GET /api/integrations/[id]/events – owner or admin
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { parseId } from "@/lib/integrations/access";
+import { listEvents } from "@/lib/integrations/events";
+
+export const GET = route({ auth: "user" }, async ({ user, params }) => {
+  const events = await listEvents(user, parseId(params.id));
+  return ok({ events }, { headers: { "cache-control": "private, no-store" } });
+});

@@ -1,0 +1,11 @@
+// PUT /api/integrations/[id]/update – owner or admin
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { parseId } from "@/lib/integrations/access";
+import { updateBody } from "@/lib/integrations/schemas";
+import { updateIntegration } from "@/lib/integrations/update";
+
+export const PUT = route({ auth: "user", body: updateBody }, async ({ user, body, params, req }) => {
+  await updateIntegration(user, parseId(params.id), body, { ifMatch: req.headers.get("if-match") });
+  return ok({ message: "Integration updated successfully" });
+});

@@ -1,0 +1,10 @@
+// GET /api/integrations – the caller's own submissions
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { listIntegrations } from "@/lib/integrations/list-query";
+import { ownListQuery } from "@/lib/integrations/schemas";
+
+export const GET = route({ auth: "user", query: ownListQuery }, async ({ user, query }) => {
+  const page = await listIntegrations({ userId: user.id }, query);
+  return ok({ ...page }, { headers: { "cache-control": "private, no-store" } });
+});

@@ -1,0 +1,12 @@
+// POST /api/integrations/submit – any user, for themselves (an admin also for another user)
+import { route } from "@/lib/http/route";
+import { submitBody } from "@/lib/integrations/schemas";
+import { submitIntegration } from "@/lib/integrations/submit";
+
+export const POST = route({ auth: "user", body: submitBody }, async ({ user, body, req }) => {
+  const result = await submitIntegration(user, body, { idempotencyKey: req.headers.get("idempotency-key") });
+  return Response.json(result.body, {
+    status: result.status,
+    headers: result.replayed ? { "idempotent-replayed": "true" } : {},
+  });
+});

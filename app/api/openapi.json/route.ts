@@ -1,0 +1,7 @@
+// GET /api/openapi.json – public
+import { route } from "@/lib/http/route";
+import { openApiDocument } from "@/lib/integrations/openapi";
+
+export const GET = route({ auth: "public" }, async () =>
+  Response.json(openApiDocument(), { headers: { "cache-control": "public, max-age=300" } }),
+);

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { catalogEntry } from "@/lib/integrations/catalog";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
+import { IntegrationForm } from "@/components/integrations/integration-form";
+
+export async function generateMetadata({ params }: PageProps<"/integrations/[type]/new">): Promise<Metadata> {
+  const entry = catalogEntry((await params).type);
+  return { title: entry ? `Connect ${entry.name}` : "Not found" };
+}
+
+export default async function NewIntegrationPage({ params }: PageProps<"/integrations/[type]/new">) {
+  const { type } = await params;
+  const entry = catalogEntry(type);
+  if (!entry) notFound();
+  await requirePageUser(`/integrations/${type}/new`);
+  const callbackUrl = entry.oauth ? new URL(`/api/integrations/${entry.slug}/callback`, env().APP_URL).toString() : undefined;
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
+      <Link href="/integrations" className="text-sm text-brand-600 hover:underline">
+        ← All integrations
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
+      <p className="mt-2 text-slate-600">{entry.summary}</p>
+      <div className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <IntegrationForm entry={entry} mode="create" callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  );
+}

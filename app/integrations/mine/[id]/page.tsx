@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/http/errors";
+import { getIntegration } from "@/lib/integrations/get";
+import { listEvents } from "@/lib/integrations/events";
+import { catalogEntry } from "@/lib/integrations/catalog";
+import { parseId } from "@/lib/integrations/access";
+import type { Status } from "@/db/schema";
+import { StatusBadge } from "@/components/integrations/status-badge";
+import { History } from "@/components/integrations/history";
+import { DataList } from "@/components/integrations/data-list";
+import { IntegrationForm } from "@/components/integrations/integration-form";
+import { Timestamp } from "@/components/integrations/relative-time";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Integration" };
+
+const NEXT_STEP: Record<Status, string> = {
+  pending: "Our team will pick up your request shortly. You will get an email when its status changes.",
+  in_progress: "Our team is setting it up. You will get an email when it is done.",
+  completed: "This integration is live.",
+  failed: "We could not complete it. Check your credentials below, save a correction, and we will try again.",
+};
+
+async function load(user: Awaited<ReturnType<typeof requirePageUser>>, idParam: string) {
+  try {
+    const id = parseId(idParam);
+    const [{ integration, version }, events] = await Promise.all([getIntegration(user, id), listEvents(user, id)]);
+    return { integration, version, events };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function IntegrationPage({ params, searchParams }: PageProps<"/integrations/mine/[id]">) {
+  const { id } = await params;
+  const flags = await searchParams;
+  const user = await requirePageUser(`/integrations/mine/${id}`);
+  const { integration, version, events } = await load(user, id);
+  const entry = catalogEntry(integration.integrationType);
+  return (
+    <main className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
+      <Link href="/integrations/mine" className="text-sm text-brand-600 hover:underline">
+        ← My integrations
+      </Link>
+      {flags.created ? (
+        <Alert tone="success">
+          Your {integration.integrationName} request was submitted. Status: {integration.status.replace("_", " ")}. {NEXT_STEP[integration.status]}
+        </Alert>
+      ) : null}
+      {flags.updated ? <Alert tone="success">Your changes were saved.</Alert> : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{integration.integrationName}</h1>
+        <StatusBadge status={integration.status} />
+      </div>
+      <p className="text-slate-600">{NEXT_STEP[integration.status]}</p>
+      <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-500">Request</dt>
+          <dd className="font-medium">#{integration.id} · {integration.integrationType}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Submitted</dt>
+          <dd className="font-medium">
+            <Timestamp iso={integration.submittedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Last update</dt>
+          <dd className="font-medium">
+            <Timestamp iso={integration.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="details" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="details" className="text-lg font-semibold">
+            {entry ? "Edit details" : "Details"}
+          </h2>
+          <div className="mt-4">
+            {entry ? (
+              <IntegrationForm key={version} entry={entry} mode="edit" id={integration.id} version={version} masked={integration.data} />
+            ) : (
+              <DataList data={integration.data} />
+            )}
+          </div>
+        </section>
+        <section aria-labelledby="history" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="history" className="text-lg font-semibold">
+            History
+          </h2>
+          <div className="mt-4">
+            <History events={events} />
+          </div>
+        </section>
+      </div>
+    </main>
+  );
+}

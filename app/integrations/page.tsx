@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { catalog } from "@/lib/integrations/catalog";
+import { requirePageUser } from "@/lib/auth/page-guard";
+
+export const metadata: Metadata = { title: "Connect an integration" };
+
+export default async function CatalogPage() {
+  await requirePageUser("/integrations");
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      <h1 className="text-2xl font-bold tracking-tight">Connect an integration</h1>
+      <p className="mt-2 max-w-2xl text-slate-600">
+        Pick the system you use. Each form asks only for what that system needs; credentials are encrypted as soon as they
+        reach us and are never shown back in full.
+      </p>
+      <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {catalog.map((entry) => (
+          <li key={entry.slug} className="flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 className="text-lg font-semibold">{entry.name}</h2>
+            <p className="mt-1 text-sm text-slate-600">{entry.summary}</p>
+            <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Have at hand</p>
+            <ul className="mt-1 flex-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
+              {entry.needs.map((need) => (
+                <li key={need}>{need}</li>
+              ))}
+            </ul>
+            <Link
+              href={`/integrations/${entry.slug}/new`}
+              aria-label={`Connect ${entry.name}`}
+              className="mt-5 inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              Connect
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { use, useMemo, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { statuses, type Status } from "@/db/schema";
+import type { ListPage } from "@/lib/integrations/list-query";
+import type { IntegrationDto } from "@/lib/integrations/serialize";
+import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { updateStatus } from "./update-status";
+import { useUrlState } from "./use-url-state";
+
+const SORTABLE = new Set(["submittedAt", "updatedAt", "status", "integrationName", "userEmail"]);
+const PAGE_SIZES = [25, 50, 100, 250];
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const number = new Intl.NumberFormat("en-US");
+const column = createColumnHelper<IntegrationDto>();
+
+export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage> }) {
+  const page = use(pagePromise);
+  const router = useRouter();
+  const { params, set, pending } = useUrlState();
+  const [overrides, setOverrides] = useState<Record<number, Status>>({});
+  const [error, setError] = useState<string>();
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [bulkStatus, setBulkStatus] = useState<Status | "">("");
+  const [bulkBusy, setBulkBusy] = useState(false);
+
+  const sortParam = params.get("sort") ?? "-submittedAt";
+  const sorting: SortingState = [{ id: sortParam.replace(/^-/, ""), desc: sortParam.startsWith("-") }];
+  const limit = Number(params.get("limit") ?? 100);
+  const pageNumber = Math.max(1, Number(params.get("page") ?? 1) || 1);
+
+  async function changeStatus(row: IntegrationDto, status: Status) {
+    const before = overrides[row.id] ?? row.status;
+    setOverrides((o) => ({ ...o, [row.id]: status }));
+    setError(undefined);
+    const failure = await updateStatus(row.id, status);
+    if (failure) {
+      setOverrides((o) => ({ ...o, [row.id]: before }));
+      setError(`#${row.id}: ${failure}`);
+    }
+  }
+
+  const columns = useMemo(
+    () => [
+      column.display({
+        id: "select",
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all rows on this page"
+            checked={table.getIsAllRowsSelected()}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input type="checkbox" aria-label={`Select #${row.original.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+        ),
+      }),
+      column.accessor("id", {
+        header: "ID",
+        cell: (c) => (
+          <Link href={`/admin/${c.getValue()}`} className="font-medium text-brand-600 hover:underline">
+            #{c.getValue()}
+          </Link>
+        ),
+      }),
+      column.accessor("userEmail", { header: "User", cell: (c) => <span className="break-all">{c.getValue()}</span> }),
+      column.accessor("integrationName", {
+        header: "Integration",
+        cell: (c) => (
+          <span>
+            <span className="font-medium text-slate-900">{c.getValue()}</span>
+            <span className="block text-xs text-slate-500">{c.row.original.integrationType}</span>
+          </span>
+        ),
+      }),
+      column.accessor("status", {
+        header: "Status",
+        cell: (c) => {
+          const row = c.row.original;
+          return (
+            <select
+              aria-label={`Status of #${row.id}`}
+              value={overrides[row.id] ?? row.status}
+              onChange={(e) => changeStatus(row, e.target.value as Status)}
+              className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+            >
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          );
+        },
+      }),
+      column.accessor("source", { header: "Source", cell: (c) => c.getValue() ?? "—" }),
+      column.accessor("submittedAt", { header: "Submitted", cell: (c) => dateTime.format(new Date(c.getValue())) }),
+      column.accessor("updatedAt", { header: "Updated", cell: (c) => dateTime.format(new Date(c.getValue())) }),
+      column.accessor("savedToServer", { header: "Saved", cell: (c) => (c.getValue() ? "Yes" : "No") }),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [overrides],
+  );
+
+  const table = useReactTable({
+    data: page.integrations,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(row.id),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    state: { sorting, rowSelection: selection },
+    onRowSelectionChange: setSelection,
+  });
+
+  const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
+
+  async function applyBulk() {
+    if (!bulkStatus) return;
+    setBulkBusy(true);
+    setError(undefined);
+    const failures: string[] = [];
+    for (const id of selectedIds) {
+      const failure = await updateStatus(id, bulkStatus);
+      if (failure) failures.push(`#${id}: ${failure}`);
+    }
+    setBulkBusy(false);
+    setSelection({});
+    if (failures.length) setError(failures.join(" "));
+    router.refresh();
+  }
+
+  const first = (pageNumber - 1) * limit + 1;
+  return (
+    <div className="space-y-3">
+      {error ? <Alert>{error}</Alert> : null}
+      {selectedIds.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
+          <span>{selectedIds.length} selected</span>
+          <label className="flex items-center gap-2">
+            Set status to
+            <select value={bulkStatus} onChange={(e) => setBulkStatus(e.target.value as Status | "")} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
+              <option value="">Choose…</option>
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className={buttonClass("primary", "py-1")} disabled={!bulkStatus || bulkBusy} onClick={applyBulk}>
+            {bulkBusy ? "Applying…" : "Apply"}
+          </button>
+          <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => setSelection({})}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      <div className={`overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const id = header.column.id;
+                  const sorted = sorting[0]?.id === id ? (sorting[0].desc ? "descending" : "ascending") : undefined;
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th key={header.id} scope="col" aria-sort={sorted} className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700">
+                      {SORTABLE.has(id) ? (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                          onClick={() => set({ sort: sorted === "descending" ? id : `-${id}` })}
+                        >
+                          {label}
+                          <span aria-hidden className="text-xs text-slate-400">
+                            {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50" aria-selected={row.getIsSelected()}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 align-top text-slate-700">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.integrations.length === 0 ? (
+          <div className="px-6 py-16 text-center">
+            <p className="font-medium text-slate-900">No submissions match</p>
+            <p className="mt-1 text-sm text-slate-600">Try other filters, or clear them to see everything.</p>
+          </div>
+        ) : null}
+      </div>
+      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p aria-live="polite">
+          {page.count === 0
+            ? "No results"
+            : `Showing ${number.format(first)}–${number.format(first + page.integrations.length - 1)} of ${number.format(page.count)}`}
+        </p>
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            Rows per page
+            <select value={limit} onChange={(e) => set({ limit: e.target.value })} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className={buttonClass("secondary", "py-1")} disabled={pageNumber === 1} onClick={() => set({ cursor: undefined, page: undefined })}>
+            First
+          </button>
+          <button type="button" className={buttonClass("secondary", "py-1")} disabled={pageNumber === 1} onClick={() => router.back()}>
+            Previous
+          </button>
+          <button
+            type="button"
+            className={buttonClass("secondary", "py-1")}
+            disabled={!page.nextCursor}
+            onClick={() => set({ cursor: page.nextCursor ?? undefined, page: String(pageNumber + 1) })}
+          >
+            Next
+          </button>
+        </div>
+      </nav>
+    </div>
+  );
+}

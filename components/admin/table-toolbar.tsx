@@ -1,0 +1,103 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { statuses, type Status } from "@/db/schema";
+import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { useUrlState } from "./use-url-state";
+
+const FIELD =
+  "rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+
+export function TableToolbar({ types }: { types: string[] }) {
+  const { params, set } = useUrlState();
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
+
+  // Search as you type, once typing pauses.
+  useEffect(() => {
+    if (q === (params.get("q") ?? "")) return;
+    const timer = setTimeout(() => set({ q: q.trim() || undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [q, params, set]);
+
+  function toggle(status: Status) {
+    const next = new Set(selected);
+    if (next.has(status)) next.delete(status);
+    else next.add(status);
+    set({ status: statuses.filter((s) => next.has(s)).join(",") || undefined });
+  }
+
+  const filtered = ["q", "status", "type", "from", "to"].some((key) => params.get(key));
+
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <div className="min-w-56 flex-1">
+        <label htmlFor="table-search" className="block text-xs font-medium text-slate-600">
+          Search
+        </label>
+        <input
+          id="table-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Name, type or email"
+          className={`${FIELD} mt-1 w-full`}
+        />
+      </div>
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-600">Status</legend>
+        <div className="mt-1 flex flex-wrap gap-1">
+          {statuses.map((status) => (
+            <button
+              key={status}
+              type="button"
+              aria-pressed={selected.has(status)}
+              onClick={() => toggle(status)}
+              className={`rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${selected.has(status) ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+            >
+              {STATUS_LABELS[status]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="table-type" className="block text-xs font-medium text-slate-600">
+          Type
+        </label>
+        <select id="table-type" value={params.get("type") ?? ""} onChange={(e) => set({ type: e.target.value })} className={`${FIELD} mt-1`}>
+          <option value="">All types</option>
+          {types.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="table-from" className="block text-xs font-medium text-slate-600">
+          Submitted from
+        </label>
+        <input id="table-from" type="date" value={params.get("from") ?? ""} onChange={(e) => set({ from: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+      </div>
+      <div>
+        <label htmlFor="table-to" className="block text-xs font-medium text-slate-600">
+          to
+        </label>
+        <input id="table-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+      </div>
+      {filtered ? (
+        <button
+          type="button"
+          className={buttonClass("ghost")}
+          onClick={() => {
+            setQ("");
+            set({ q: undefined, status: undefined, type: undefined, from: undefined, to: undefined });
+          }}
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { EventDto } from "@/lib/integrations/events";
+import { STATUS_LABELS } from "./status-badge";
+import { Timestamp } from "./relative-time";
+import type { Status } from "@/db/schema";
+
+const statusLabel = (s: string | undefined) => (s && s in STATUS_LABELS ? STATUS_LABELS[s as Status] : (s ?? "?"));
+
+function describe(event: EventDto): string {
+  const d = event.details;
+  switch (event.type) {
+    case "created":
+      return `Submitted${d.to ? ` as ${statusLabel(d.to)}` : ""}`;
+    case "updated":
+      return `Updated ${d.fields?.length ? d.fields.join(", ") : "details"}`;
+    case "status_changed":
+      return `Status changed from ${statusLabel(d.from)} to ${statusLabel(d.to)}`;
+    case "revealed":
+      return "Credentials revealed";
+    case "email_sent":
+      return `Email sent${d.recipient ? ` to ${d.recipient}` : ""}`;
+    case "email_queued":
+      return `Email queued${d.recipient ? ` for ${d.recipient}` : ""}`;
+    case "email_failed":
+      return `Email failed${d.recipient ? ` for ${d.recipient}` : ""}`;
+  }
+}
+
+/** The audit history as a timeline, newest first. Events never carry secret values. */
+export function History({ events }: { events: EventDto[] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-500">No history yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5">
+      {[...events].reverse().map((event) => (
+        <li key={event.id}>
+          <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600" />
+          <p className="text-sm font-medium text-slate-900">{describe(event)}</p>
+          <p className="text-xs text-slate-500">
+            <Timestamp iso={event.createdAt} />
+            {event.actor.email ? ` · ${event.actor.email}` : " · system"}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SecretInput } from "./secret-input";
+
+type Values = Record<string, string>;
+type Errors = Record<string, string>;
+
+interface CreateMode {
+  mode: "create";
+  callbackUrl?: string;
+}
+interface EditMode {
+  mode: "edit";
+  id: number;
+  version: number;
+  /** The stored data as the API shows it: secrets masked. */
+  masked: Record<string, unknown>;
+}
+
+const INPUT =
+  "block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm";
+
+interface ErrorBody {
+  error?: string;
+  code?: string;
+  details?: { field: string; message: string }[];
+}
+
+export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (CreateMode | EditMode)) {
+  const router = useRouter();
+  const masked = props.mode === "edit" ? props.masked : {};
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(
+      entry.fields.map((f) => [f.name, f.kind === "secret" || typeof masked[f.name] !== "string" ? "" : String(masked[f.name])]),
+    ),
+  );
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState(false);
+  const [pending, setPending] = useState(false);
+  // One key per form: a double click or a retry after a lost response creates one submission.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+
+  /** Every field's value; in edit mode an untouched secret is its masked form, which keeps the stored value. */
+  function currentValues(): Record<string, string> {
+    return Object.fromEntries(
+      entry.fields.map((f) => {
+        const value = values[f.name]?.trim() ?? "";
+        const keep = props.mode === "edit" && f.kind === "secret" && !value && typeof masked[f.name] === "string";
+        return [f.name, keep ? String(masked[f.name]) : value];
+      }),
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(undefined);
+    setConflict(false);
+    const all = currentValues();
+    const checked = formSchema(entry).safeParse(all);
+    if (!checked.success) {
+      setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0]), messageFor(entry, String(i.path[0]), i.message)])));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const data = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
+    const response = await send(data).catch(() => undefined);
+    if (response?.ok) {
+      if (props.mode === "create") {
+        const { id } = (await response.json()) as { id: number };
+        router.push(`/integrations/mine/${id}?created=1`);
+      } else {
+        router.push(`/integrations/mine/${props.id}?updated=1`);
+        router.refresh();
+      }
+      return;
+    }
+    setPending(false);
+    const body: ErrorBody = response ? await response.json().catch(() => ({})) : {};
+    if (response?.status === 409 && props.mode === "edit") {
+      setConflict(true);
+      return;
+    }
+    const fieldErrors: Errors = {};
+    for (const detail of body.details ?? []) {
+      const name = detail.field.replace(/^data\./, "");
+      if (entry.fields.some((f) => f.name === name)) fieldErrors[name] = messageFor(entry, name, detail.message);
+    }
+    setErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length === 0) setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
+  }
+
+  function send(data: Record<string, string>) {
+    if (props.mode === "edit") {
+      return fetch(`/api/integrations/${props.id}/update`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "if-match": `"${props.version}"` },
+        body: JSON.stringify({ data }),
+      });
+    }
+    return fetch("/api/integrations/submit", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+      body: JSON.stringify({
+        integrationType: entry.slug,
+        integrationName: entry.slug === "custom" && data.systemName ? data.systemName : entry.name,
+        data,
+        ...(props.callbackUrl ? { callbackUrl: props.callbackUrl } : {}),
+        source: "integration_catalog",
+      }),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {formError ? <Alert>{formError}</Alert> : null}
+      {conflict ? (
+        <Alert>
+          Someone else (perhaps an admin) changed this integration after you opened it, so nothing was saved.{" "}
+          <button type="button" className="font-semibold underline" onClick={() => router.refresh()}>
+            Load the latest version
+          </button>{" "}
+          and make your change again.
+        </Alert>
+      ) : null}
+      {props.mode === "create" && props.callbackUrl ? (
+        <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100">
+          <p className="text-sm font-medium text-brand-900">OAuth callback URL</p>
+          <p className="mt-1 text-sm text-slate-700">Register this redirect URL in {entry.name} when you create the API application.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1.5 text-sm ring-1 ring-slate-200" data-testid="callback-url">
+              {props.callbackUrl}
+            </code>
+            <CopyButton value={props.callbackUrl} label="Copy the callback URL" />
+          </div>
+        </div>
+      ) : null}
+      {entry.fields.map((f) => (
+        <Field
+          key={f.name}
+          field={f}
+          value={values[f.name] ?? ""}
+          error={errors[f.name]}
+          maskedHint={props.mode === "edit" && f.kind === "secret" && typeof masked[f.name] === "string" ? String(masked[f.name]) : undefined}
+          onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
+        />
+      ))}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : props.mode === "create" ? `Submit ${entry.name} request` : "Save changes"}
+      </Button>
+    </form>
+  );
+}
+
+function messageFor(entry: CatalogEntry, name: string, message: string) {
+  const label = entry.fields.find((f) => f.name === name)?.label ?? name;
+  return `${label} ${message}.`;
+}
+
+function Field({
+  field,
+  value,
+  error,
+  maskedHint,
+  onChange,
+}: {
+  field: CatalogField;
+  value: string;
+  error?: string;
+  maskedHint?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  const hint = maskedHint ? `Stored as ${maskedHint}. Leave empty to keep it, or type a new value.` : field.help;
+  const describedBy = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: field.name,
+    value,
+    required: field.required && !maskedHint,
+    placeholder: field.placeholder,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    className: `${INPUT} ${error ? "ring-red-400" : "ring-slate-300"}`,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {field.label}
+        {field.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
+      </label>
+      {field.kind === "secret" ? (
+        <SecretInput {...common} label={field.label} onChange={(e) => onChange(e.target.value)} />
+      ) : field.kind === "textarea" ? (
+        <textarea {...common} rows={4} className={`${common.className} mt-1`} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={field.kind === "url" ? "url" : "text"} className={`${common.className} mt-1`} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

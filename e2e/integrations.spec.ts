@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const uniqueEmail = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+
+async function signUp(page: Page, email: string) {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Riley Recruiter");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Connect an integration" })).toBeVisible();
+}
+
+test("a user connects JobAdder, fixes a mistake, edits it, and sees an admin's status change", async ({ page, browser }) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+
+  await page.getByRole("link", { name: "Connect JobAdder" }).click();
+  await expect(page.getByRole("heading", { name: "Connect JobAdder" })).toBeVisible();
+  await expect(page.getByTestId("callback-url")).toContainText("/api/integrations/jobadder/callback");
+
+  await page.getByLabel("Client ID").fill("ja-client-123");
+  await page.getByRole("button", { name: "Submit JobAdder request" }).click();
+  await expect(page.getByText("Client secret is required.")).toBeVisible();
+  await expect(page.getByLabel("Client secret", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Client secret", { exact: true }).fill("jas_super_secret_value_9876");
+  await page.getByRole("button", { name: "Show Client secret" }).click();
+  await expect(page.getByLabel("Client secret", { exact: true })).toHaveAttribute("type", "text");
+  await page.getByRole("button", { name: "Submit JobAdder request" }).click();
+  await expect(page.getByText(/Your JobAdder request was submitted/)).toBeVisible();
+  // The secret never comes back into the page, only its masked form.
+  expect(await page.content()).not.toContain("jas_super_secret_value_9876");
+  await expect(page.getByText(/Stored as ••••9876/)).toBeVisible();
+  const id = /\/integrations\/mine\/(\d+)/.exec(page.url())![1]!;
+
+  await page.getByRole("link", { name: "My integrations" }).first().click();
+  const item = page.getByRole("link", { name: new RegExp(`JobAdder.*#${id}`) });
+  await expect(item).toContainText("Pending");
+  await item.click();
+
+  await page.getByLabel("Account ID (optional)").fill("4242");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your changes were saved.")).toBeVisible();
+  await expect(page.getByText(/Updated companyId/)).toBeVisible();
+
+  // An admin moves it along from the dashboard.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto("/signin?callbackUrl=/admin");
+  await admin.getByLabel("Email").fill("admin@example.com");
+  await admin.getByLabel("Password").fill("admin-password");
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByLabel("Search").fill(email);
+  const status = admin.getByLabel(`Status of #${id}`);
+  await expect(status).toBeVisible();
+  await status.selectOption("completed");
+  await expect(admin.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await adminContext.close();
+
+  await page.reload();
+  await expect(page.getByRole("main").getByText("Completed", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Status changed from Pending to Completed/)).toBeVisible();
+});
+
+test("a double click on submit creates one request", async ({ page }) => {
+  await signUp(page, uniqueEmail());
+  await page.goto("/integrations/greenhouse/new");
+  await page.getByLabel("Harvest API key", { exact: true }).fill("gh_0123456789abcdef0123");
+  const submit = page.getByRole("button", { name: "Submit Greenhouse request" });
+  await submit.dblclick();
+  await expect(page.getByText(/Your Greenhouse request was submitted/)).toBeVisible();
+  await page.goto("/integrations/mine");
+  await expect(page.getByRole("link", { name: /Greenhouse/ })).toHaveCount(1);
+});

@@ -1,0 +1,163 @@
+// The integration catalog: one entry per system we connect. The catalog page, each typed form,
+// the server-side check of `data` for known types and the docs all come from here, so adding an
+// integration is adding one entry.
+import { z } from "zod";
+
+export type FieldKind = "text" | "secret" | "url" | "textarea";
+
+export interface CatalogField {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  help?: string;
+  placeholder?: string;
+  maxLength?: number;
+}
+
+export interface CatalogEntry {
+  slug: string;
+  name: string;
+  summary: string;
+  /** What the user needs at hand before starting. */
+  needs: string[];
+  /** OAuth-style: the user registers our callback URL in their system. */
+  oauth: boolean;
+  fields: CatalogField[];
+}
+
+const field = (name: string, label: string, kind: FieldKind, required: boolean, extra: Partial<CatalogField> = {}): CatalogField => ({
+  name,
+  label,
+  kind,
+  required,
+  ...extra,
+});
+
+export const catalog: CatalogEntry[] = [
+  {
+    slug: "jobadder",
+    name: "JobAdder",
+    summary: "Sync jobs, candidates and placements with your JobAdder account.",
+    needs: ["A JobAdder admin login", "An API application (client ID and secret) from the JobAdder Developer Portal"],
+    oauth: true,
+    fields: [
+      field("clientId", "Client ID", "text", true, { help: "From Developer Portal → Applications." }),
+      field("clientSecret", "Client secret", "secret", true),
+      field("companyId", "Account ID", "text", false, { help: "Only if you manage several JobAdder accounts." }),
+    ],
+  },
+  {
+    slug: "workday",
+    name: "Workday Recruiting",
+    summary: "Read requisitions and write candidates through Workday's web services.",
+    needs: ["Your Workday tenant name", "An Integration System User (ISU) with Recruiting permissions", "The web services endpoint of your tenant"],
+    oauth: false,
+    fields: [
+      field("tenant", "Tenant", "text", true, { placeholder: "acme" }),
+      field("username", "ISU username", "text", true, { placeholder: "isu_recruiting" }),
+      field("password", "ISU password", "secret", true),
+      field("endpoint", "Web services endpoint", "url", true, { placeholder: "https://wd5-impl-services1.workday.com/ccx/service/acme" }),
+    ],
+  },
+  {
+    slug: "bullhorn",
+    name: "Bullhorn",
+    summary: "Connect Bullhorn ATS & CRM: jobs, candidates, submissions.",
+    needs: ["A Bullhorn API user", "OAuth client ID and secret from Bullhorn Support"],
+    oauth: true,
+    fields: [
+      field("clientId", "Client ID", "text", true),
+      field("clientSecret", "Client secret", "secret", true),
+      field("username", "API username", "text", true),
+      field("password", "API password", "secret", true),
+    ],
+  },
+  {
+    slug: "greenhouse",
+    name: "Greenhouse",
+    summary: "Pull jobs and push candidates with the Harvest API.",
+    needs: ["A Harvest API key with Jobs and Candidates permissions", "The user ID to act on behalf of"],
+    oauth: false,
+    fields: [
+      field("harvestApiKey", "Harvest API key", "secret", true, { help: "Configure → Dev Center → API Credential Management." }),
+      field("onBehalfOfUserId", "On-behalf-of user ID", "text", false),
+    ],
+  },
+  {
+    slug: "lever",
+    name: "Lever",
+    summary: "Sync postings and opportunities, with webhooks for stage changes.",
+    needs: ["A Lever API key (Settings → Integrations and API)", "Optionally, the webhook signing token"],
+    oauth: true,
+    fields: [
+      field("apiKey", "API key", "secret", true),
+      field("webhookSigningToken", "Webhook signing token", "secret", false),
+    ],
+  },
+  {
+    slug: "smartrecruiters",
+    name: "SmartRecruiters",
+    summary: "Import jobs and send applicants through the SmartRecruiters API.",
+    needs: ["An API token from Admin → Apps & Integrations", "Your company identifier"],
+    oauth: false,
+    fields: [
+      field("apiToken", "API token", "secret", true),
+      field("companyId", "Company identifier", "text", true, { placeholder: "acme-inc" }),
+    ],
+  },
+  {
+    slug: "icims",
+    name: "iCIMS",
+    summary: "Talent Cloud: requisitions, people and workflows.",
+    needs: ["Your iCIMS customer ID", "API username and password from your iCIMS consultant"],
+    oauth: false,
+    fields: [
+      field("customerId", "Customer ID", "text", true),
+      field("username", "API username", "text", true),
+      field("password", "API password", "secret", true),
+    ],
+  },
+  {
+    slug: "custom",
+    name: "Custom / other",
+    summary: "Any other ATS or HR system: tell us how to reach it and we take it from there.",
+    needs: ["The system's name and API address", "An API key or the credentials it uses"],
+    oauth: false,
+    fields: [
+      field("systemName", "System name", "text", true, { placeholder: "Acme ATS", maxLength: 255 }),
+      field("baseUrl", "API base URL", "url", false, { placeholder: "https://api.example.com" }),
+      field("apiKey", "API key or token", "secret", false),
+      field("notes", "Anything we should know", "textarea", false, { maxLength: 2000 }),
+    ],
+  },
+];
+
+const bySlug = new Map(catalog.map((entry) => [entry.slug, entry]));
+
+export function catalogEntry(slug: string): CatalogEntry | undefined {
+  return bySlug.get(slug);
+}
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+function fieldSchema(f: CatalogField, required: boolean) {
+  const max = f.maxLength ?? 1000;
+  let text = z.string({ error: "must be text" }).trim().max(max, `must be at most ${max} characters`);
+  if (required) text = text.min(1, "is required");
+  return f.kind === "url" ? text.refine((v) => v === "" || isHttpUrl(v), "must be an http(s) URL") : text;
+}
+
+/** What the form demands: every required field filled, every value well-formed. */
+export function formSchema(entry: CatalogEntry) {
+  return z.object(Object.fromEntries(entry.fields.map((f) => [f.name, f.required ? fieldSchema(f, true) : fieldSchema(f, false).optional()])));
+}
+
+/**
+ * What the API checks for a known type: known fields, when present, are strings of the right
+ * form. Nothing is required and other keys pass, because API clients already send partial or
+ * older shapes (the contract's own JobAdder example has apiKey, companyId and jobId).
+ */
+export function apiDataSchema(entry: CatalogEntry) {
+  return z.looseObject(Object.fromEntries(entry.fields.map((f) => [f.name, fieldSchema(f, false).optional()])));
+}

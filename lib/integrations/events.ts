@@ -1,0 +1,53 @@
+// The audit history of a submission: written inside the transaction of the change it records,
+// read back oldest first. Details name fields and statuses, never values.
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import type { Db } from "@/db/client";
+import { integrationEvents, integrationSubmissions, type EventDetails, type EventType } from "@/db/schema";
+import type { AuthUser } from "@/lib/auth/user";
+import { errors } from "@/lib/http/errors";
+import { visibleTo } from "./access";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface EventDto {
+  id: number;
+  type: EventType;
+  actor: { id: number | null; email: string | null };
+  details: EventDetails;
+  createdAt: string;
+}
+
+export async function recordEvent(
+  tx: Tx | Db,
+  submissionId: number,
+  actor: AuthUser,
+  type: EventType,
+  details: EventDetails | null = null,
+): Promise<void> {
+  await tx
+    .insert(integrationEvents)
+    .values({ submissionId, type, actorId: actor.id, actorEmail: actor.email, details });
+}
+
+export async function listEvents(user: AuthUser, id: number): Promise<EventDto[]> {
+  const [visible] = await db()
+    .select({ id: integrationSubmissions.id })
+    .from(integrationSubmissions)
+    .where(visibleTo(user, id))
+    .limit(1);
+  if (!visible) throw errors.notFound();
+  const rows = await db()
+    .select()
+    .from(integrationEvents)
+    .where(eq(integrationEvents.submissionId, id))
+    .orderBy(asc(integrationEvents.id));
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    actor: { id: row.actorId, email: row.actorEmail },
+    details: row.details ?? {},
+    createdAt: row.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,89 @@
+// The building blocks of the OpenAPI document: its types, and zod schemas turned into bodies,
+// query parameters and the shared error answers.
+import { z } from "zod";
+import { errorResponseSchema } from "./api-responses";
+
+export type JsonSchema = Record<string, unknown>;
+export type Content = { content: { "application/json": { schema: JsonSchema } } };
+
+export interface Parameter {
+  name: string;
+  in: "query" | "path" | "header";
+  required: boolean;
+  description?: unknown;
+  schema: JsonSchema;
+}
+
+export interface Operation {
+  summary: string;
+  security?: never[];
+  parameters?: Parameter[];
+  requestBody?: { required: boolean } & Content;
+  responses: Record<string, { description: string } & Partial<Content>>;
+}
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  components: Record<string, unknown>;
+  security: Record<string, never[]>[];
+  paths: Record<string, Partial<Record<"get" | "post" | "put", Operation>>>;
+}
+
+const jsonSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+  });
+  return rest;
+};
+
+export const json = (schema: z.ZodType, io: "input" | "output" = "output"): Content => ({
+  content: { "application/json": { schema: jsonSchema(schema, io) } },
+});
+
+const ERRORS: Record<string, string> = {
+  "400": "Malformed JSON or failed validation; `details` names each bad field",
+  "401": "Missing, invalid or expired credentials (token: wrong email or password)",
+  "403": "Authenticated but not allowed",
+  "404": "No such integration (also another user's, for non-admins)",
+  "409": "Conflict: stale If-Match version, Idempotency-Key reused with another body, or email taken",
+  "413": "Body over 64 KiB",
+  "415": "Content-Type is not application/json",
+  "429": "Rate limited; see Retry-After",
+  "503": "Database or mail server unreachable",
+};
+
+export const failures = (...statuses: string[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: ERRORS[s] ?? s, ...json(errorResponseSchema) }]));
+
+export function queryParameters(schema: z.ZodType): Parameter[] {
+  const { properties = {}, required = [] } = jsonSchema(schema, "input") as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query" as const,
+    required: required.includes(name),
+    description: property.description,
+    schema: property,
+  }));
+}
+
+export const idParameter: Parameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: { type: "integer", minimum: 1 },
+};
+export const header = (name: string, description: string): Parameter => ({
+  name,
+  in: "header",
+  required: false,
+  description,
+  schema: { type: "string" },
+});
+export const body = (schema: z.ZodType) => ({ required: true, ...json(schema, "input") });
+export const AUTHED = ["400", "401", "503"];

@@ -1,0 +1,159 @@
+// The OpenAPI 3.1 document, built from the zod schemas that validate requests and describe
+// responses, so documentation and behaviour cannot drift apart.
+import { signupBody, tokenBody } from "@/lib/auth/schemas";
+import {
+  emailQueuedResponse,
+  emailSentResponse,
+  eventsResponse,
+  healthResponse,
+  listResponse,
+  messageResponse,
+  oneResponse,
+  signupResponse,
+  submitResponse,
+  tokenResponse,
+} from "./api-responses";
+import {
+  AUTHED,
+  body,
+  failures,
+  header,
+  idParameter,
+  json,
+  queryParameters,
+  type OpenApiDocument,
+} from "./openapi-parts";
+import { getQuery, listQuery, ownListQuery, sendEmailBody, submitBody, updateBody } from "./schemas";
+
+export function openApiDocument(): OpenApiDocument {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Integrations Hub API",
+      version: "1.0.0",
+      description:
+        "Submit, track and update integration requests. Errors: `{ success: false, error, code, details? }`.",
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The web app's sign-in session; state-changing calls must come from the app's origin",
+        },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      "/api/auth/token": {
+        post: {
+          summary: "Exchange email and password for a Bearer token",
+          security: [],
+          requestBody: body(tokenBody),
+          responses: {
+            "200": { description: "A signed JWT", ...json(tokenResponse) },
+            ...failures("400", "401", "415", "429", "503"),
+          },
+        },
+      },
+      "/api/auth/signup": {
+        post: {
+          summary: "Create an account (unless sign-up is disabled)",
+          security: [],
+          requestBody: body(signupBody),
+          responses: {
+            "201": { description: "Created", ...json(signupResponse) },
+            ...failures("400", "403", "409", "415", "429", "503"),
+          },
+        },
+      },
+      "/api/integrations/submit": {
+        post: {
+          summary: "Submit an integration request",
+          parameters: [header("Idempotency-Key", "Same key and body within 24 h replays the first response")],
+          requestBody: body(submitBody),
+          responses: {
+            "201": { description: "Created", ...json(submitResponse) },
+            ...failures(...AUTHED, "403", "409", "413", "415"),
+          },
+        },
+      },
+      "/api/integrations": {
+        get: {
+          summary: "The caller's own submissions",
+          parameters: queryParameters(ownListQuery),
+          responses: { "200": { description: "One page", ...json(listResponse) }, ...failures(...AUTHED) },
+        },
+      },
+      "/api/integrations/all": {
+        get: {
+          summary: "All submissions (admin)",
+          parameters: queryParameters(listQuery),
+          responses: {
+            "200": { description: "One page", ...json(listResponse) },
+            ...failures(...AUTHED, "403"),
+          },
+        },
+      },
+      "/api/integrations/{id}": {
+        get: {
+          summary: "One submission (owner or admin)",
+          parameters: [
+            idParameter,
+            ...queryParameters(getQuery),
+            header("If-None-Match", "An ETag from before"),
+          ],
+          responses: {
+            "200": { description: "The submission; `ETag` header holds its version", ...json(oneResponse) },
+            "304": { description: "Unchanged since the If-None-Match ETag" },
+            ...failures(...AUTHED, "404"),
+          },
+        },
+      },
+      "/api/integrations/{id}/update": {
+        put: {
+          summary: "Update data and/or status (owner or admin)",
+          parameters: [idParameter, header("If-Match", "The ETag from GET /api/integrations/{id}")],
+          requestBody: body(updateBody),
+          responses: {
+            "200": { description: "Updated", ...json(messageResponse) },
+            ...failures(...AUTHED, "404", "409", "413", "415"),
+          },
+        },
+      },
+      "/api/integrations/{id}/events": {
+        get: {
+          summary: "Audit history, oldest first (owner or admin)",
+          parameters: [idParameter],
+          responses: {
+            "200": { description: "Events", ...json(eventsResponse) },
+            ...failures(...AUTHED, "404"),
+          },
+        },
+      },
+      "/api/integrations/send-email": {
+        post: {
+          summary: "Send an integration email",
+          requestBody: body(sendEmailBody),
+          responses: {
+            "200": { description: "Delivered", ...json(emailSentResponse) },
+            "202": { description: "Mail server unavailable; queued", ...json(emailQueuedResponse) },
+            ...failures(...AUTHED, "403", "413", "415", "429"),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Readiness",
+          security: [],
+          responses: {
+            "200": { description: "App and database answer", ...json(healthResponse) },
+            ...failures("503"),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The numbers at the top of the admin dashboard: submissions by status, and per day and status
+// over the last 30 days. Both are single index scans (status; submitted_at range).
+import "server-only";
+import { count, gte, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { integrationSubmissions as t, statuses, type Status } from "@/db/schema";
+
+export const OVERVIEW_DAYS = 30;
+
+export async function statusCounts(): Promise<Record<Status, number>> {
+  const rows = await db().select({ status: t.status, n: count() }).from(t).groupBy(t.status);
+  const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>;
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+export interface DayCounts {
+  day: string;
+  counts: Record<Status, number>;
+}
+
+export async function dailyCounts(days = OVERVIEW_DAYS): Promise<DayCounts[]> {
+  const start = new Date();
+  start.setUTCHours(0, 0, 0, 0);
+  start.setUTCDate(start.getUTCDate() - (days - 1));
+  const day = sql<string>`DATE_FORMAT(${t.submittedAt}, '%Y-%m-%d')`;
+  const rows = await db()
+    .select({ day, status: t.status, n: count() })
+    .from(t)
+    .where(gte(t.submittedAt, start))
+    .groupBy(day, t.status);
+  const byDay = new Map<string, Record<Status, number>>();
+  for (let i = 0; i < days; i++) {
+    const date = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+    byDay.set(date, Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>);
+  }
+  for (const row of rows) {
+    const counts = byDay.get(row.day);
+    if (counts) counts[row.status] = Number(row.n);
+  }
+  return [...byDay].map(([date, counts]) => ({ day: date, counts }));
+}
+
+/** The integration types present, for the type filter (a loose scan of the type index). */
+export async function knownTypes(): Promise<string[]> {
+  const rows = await db().selectDistinct({ type: t.integrationType }).from(t).orderBy(t.integrationType);
+  return rows.map((row) => row.type);
+}

@@ -1,0 +1,74 @@
+// Submitting an integration request: the row (data sealed), its `created` event and, with an
+// Idempotency-Key, the stored response, all in one transaction.
+import "server-only";
+import { db } from "@/db";
+import { integrationSubmissions } from "@/db/schema";
+import type { AuthUser } from "@/lib/auth/user";
+import { sealData } from "@/lib/crypto/data-cipher";
+import { errors } from "@/lib/http/errors";
+import { recordEvent } from "./events";
+import {
+  hasErrorCode,
+  idempotencyFor,
+  storedResponse,
+  storeResponse,
+  type StoredResponse,
+} from "./idempotency";
+import { resolveOwner } from "./owner";
+import type { SubmitBody } from "./schemas";
+
+export interface SubmitResult extends StoredResponse {
+  replayed: boolean;
+}
+
+// Concurrent inserts of one key can deadlock when the first holder rolls back; InnoDB then
+// aborts all but one, and a retry either collides cleanly or succeeds.
+const ATTEMPTS = 3;
+
+export async function submitIntegration(
+  caller: AuthUser,
+  body: SubmitBody,
+  options: { idempotencyKey: string | null },
+): Promise<SubmitResult> {
+  const idem = idempotencyFor(caller.id, options.idempotencyKey, body);
+  for (let attempt = 1; ; attempt++) {
+    const stored = idem && (await storedResponse(idem));
+    if (stored) return { ...stored, replayed: true };
+    const owner = await resolveOwner(caller, body);
+    try {
+      const response = await db().transaction(async (tx) => {
+        const [row] = await tx
+          .insert(integrationSubmissions)
+          .values({
+            userId: owner.id,
+            userEmail: owner.email,
+            integrationType: body.integrationType,
+            integrationName: body.integrationName,
+            status: body.status,
+            data: sealData(body.data),
+            callbackUrl: body.callbackUrl ?? null,
+            source: body.source ?? null,
+          })
+          .$returningId();
+        if (!row) throw new Error("Insert returned no id");
+        await recordEvent(tx, row.id, caller, "created", { to: body.status });
+        const result: StoredResponse = {
+          status: 201,
+          body: {
+            success: true,
+            id: row.id,
+            message: `${body.integrationName} integration submitted successfully`,
+          },
+        };
+        if (idem) await storeResponse(tx, idem, result);
+        return result;
+      });
+      return { ...response, replayed: false };
+    } catch (error) {
+      const retry = hasErrorCode(error, "ER_DUP_ENTRY") || hasErrorCode(error, "ER_LOCK_DEADLOCK");
+      if (!idem || !retry) throw error;
+      if (attempt >= ATTEMPTS)
+        throw errors.conflict("A request with this Idempotency-Key is still in progress");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// Updating a submission (owner or admin): new data and/or status, guarded by an optional
+// If-Match version, with its audit events in the same transaction.
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { integrationSubmissions as t } from "@/db/schema";
+import type { AuthUser } from "@/lib/auth/user";
+import { openData, sealData } from "@/lib/crypto/data-cipher";
+import { errors } from "@/lib/http/errors";
+import { visibleTo } from "./access";
+import { etagMatches } from "./etag";
+import { recordEvent } from "./events";
+import type { JsonObject } from "./json-limits";
+import { keepMaskedSecrets } from "./mask-secrets";
+import type { UpdateBody } from "./schemas";
+
+function changedKeys(before: JsonObject, after: JsonObject): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+}
+
+const stale = () =>
+  errors.conflict("The integration was changed since you read it; reload and try again", "stale_version");
+
+export async function updateIntegration(
+  caller: AuthUser,
+  id: number,
+  body: UpdateBody,
+  options: { ifMatch: string | null },
+): Promise<void> {
+  await db().transaction(async (tx) => {
+    const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
+    if (!row) throw errors.notFound();
+    if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version)) throw stale();
+
+    const stored = openData(row.data);
+    const data = body.data === undefined ? stored : keepMaskedSecrets(body.data, stored);
+    const fields = changedKeys(stored, data);
+    const statusChanged = body.status !== undefined && body.status !== row.status;
+    if (fields.length === 0 && !statusChanged) return;
+
+    // The version guard makes the write itself atomic even without the row lock above.
+    const [result] = await tx
+      .update(t)
+      .set({
+        ...(fields.length > 0 ? { data: sealData(data) } : {}),
+        ...(statusChanged ? { status: body.status } : {}),
+        version: sql`${t.version} + 1`,
+        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+      })
+      .where(and(eq(t.id, row.id), eq(t.version, row.version)));
+    if (result.affectedRows !== 1) throw stale();
+
+    if (fields.length > 0) await recordEvent(tx, row.id, caller, "updated", { fields });
+    if (statusChanged)
+      await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status });
+  });
+}

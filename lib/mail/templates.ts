@@ -1,0 +1,65 @@
+// The emails the app sends: each template's props schema, subject and React Email component.
+// The outbox stores (template, props) and renders at delivery, so a template fix also reaches
+// mail still waiting in the queue.
+import { createElement, type ComponentType } from "react";
+import { render } from "@react-email/render";
+import { z } from "zod";
+import IntegrationRequestEmail from "@/emails/integration-request";
+import IntegrationStatusChangedEmail from "@/emails/integration-status-changed";
+import { statuses } from "@/db/schema";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const status = z.enum(statuses).or(text(32));
+
+function defineTemplate<S extends z.ZodObject>(
+  props: S,
+  subject: (p: z.output<S>) => string,
+  component: ComponentType<z.output<S>>,
+) {
+  return {
+    props,
+    /** Validates raw props (throws a ZodError) and builds subject and element. */
+    build(raw: unknown) {
+      const parsed = props.parse(raw);
+      return { subject: subject(parsed), element: createElement(component, parsed) };
+    },
+  };
+}
+
+export const templates = {
+  integration_request: defineTemplate(
+    z.object({
+      integrationName: text(255),
+      integrationType: text(64),
+      userEmail: text(255),
+      userName: text(255).nullish(),
+      status,
+      submissionId: z.number().int().positive().nullish(),
+      dashboardUrl: z.url(),
+    }),
+    (p) => `New integration request: ${p.integrationName}`,
+    IntegrationRequestEmail,
+  ),
+  integration_status_changed: defineTemplate(
+    z.object({
+      integrationName: text(255),
+      userName: text(255).nullish(),
+      from: status,
+      to: status,
+      submissionId: z.number().int().positive().nullish(),
+      myIntegrationsUrl: z.url(),
+    }),
+    (p) => `Your ${p.integrationName} integration is now ${p.to.replace(/_/g, " ")}`,
+    IntegrationStatusChangedEmail,
+  ),
+};
+
+export type TemplateName = keyof typeof templates;
+export const templateNames = Object.keys(templates) as [TemplateName, ...TemplateName[]];
+
+/** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
+export async function renderTemplate(name: TemplateName, props: unknown) {
+  const { subject, element } = templates[name].build(props);
+  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text: plain };
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { call } from "@/tests/helpers/call";
+import { rawQuery } from "@/tests/helpers/raw-db";
+import { createTestUser, type TestUser } from "@/tests/helpers/users";
+import { submitAs } from "@/tests/helpers/integrations";
+import { eventsResponse, oneResponse } from "@/lib/integrations/api-responses";
+
+const routes = async () => ({
+  one: (await import("@/app/api/integrations/[id]/route")).GET,
+  update: (await import("@/app/api/integrations/[id]/update/route")).PUT,
+  events: (await import("@/app/api/integrations/[id]/events/route")).GET,
+});
+
+const getOne = async (
+  user: TestUser,
+  id: number | string,
+  query = "",
+  headers: Record<string, string> = {},
+) =>
+  call((await routes()).one, `/api/integrations/${id}${query}`, {
+    headers: { ...user.headers, ...headers },
+    params: { id: String(id) },
+  });
+
+const update = async (user: TestUser, id: number, body: unknown, headers: Record<string, string> = {}) =>
+  call((await routes()).update, `/api/integrations/${id}/update`, {
+    method: "PUT",
+    headers: { ...user.headers, ...headers },
+    body,
+    params: { id: String(id) },
+  });
+
+const events = async (user: TestUser, id: number) =>
+  call((await routes()).events, `/api/integrations/${id}/events`, {
+    headers: user.headers,
+    params: { id: String(id) },
+  });
+
+const SECRET = "ja_live_0123456789abcdef";
+
+describe("GET /api/integrations/[id]", () => {
+  it("returns the owner's integration masked, with an ETag, and 304 for a matching If-None-Match", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, {
+      data: { apiKey: SECRET, companyId: "123", pin: "1234", nested: { clientSecret: "abcdefghij" } },
+    });
+    const response = await getOne(user, id);
+    expect(response.status).toBe(200);
+    const { integration } = oneResponse.parse(response.json);
+    expect(integration).toMatchObject({ id, userId: user.id, userEmail: user.email, savedToServer: true });
+    expect(integration.data).toEqual({
+      apiKey: "••••cdef",
+      companyId: "123",
+      pin: "1234",
+      nested: { clientSecret: "••••ghij" },
+    });
+    expect(integration.submittedAt).toMatch(/Z$/);
+    expect(response.headers.get("etag")).toBe('"1"');
+    const cached = await getOne(user, id, "", { "if-none-match": '"7", W/"1"' });
+    expect(cached.status).toBe(304);
+    expect((await getOne(user, id, "", { "if-none-match": '"2"' })).status).toBe(200);
+  });
+
+  it("reveals plaintext to the owner and an admin with ?reveal=true, recording each reveal", async () => {
+    const user = await createTestUser();
+    const admin = await createTestUser("admin");
+    const id = await submitAs(user, { data: { apiKey: SECRET } });
+    expect((await getOne(user, id, "?reveal=true")).json.integration.data).toEqual({ apiKey: SECRET });
+    expect((await getOne(admin, id, "?reveal=true")).json.integration.data).toEqual({ apiKey: SECRET });
+    const { json } = await events(user, id);
+    const reveals = json.events.filter((e: { type: string }) => e.type === "revealed");
+    expect(reveals.map((e: { actor: { id: number } }) => e.actor.id)).toEqual([user.id, admin.id]);
+    expect(JSON.stringify(json)).not.toContain(SECRET);
+  });
+
+  it("returns 404 for another user's integration, an unknown id and a non-numeric id", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const id = await submitAs(owner);
+    for (const response of [
+      await getOne(other, id),
+      await getOne(other, id, "?reveal=true"),
+      await getOne(owner, 999_999_999),
+      await getOne(owner, "abc"),
+    ]) {
+      expect(response.status).toBe(404);
+      expect(response.json).toEqual({ success: false, error: "Integration not found", code: "not_found" });
+    }
+    expect(
+      await rawQuery("SELECT id FROM integration_events WHERE submission_id = ? AND type = 'revealed'", [id]),
+    ).toEqual([]);
+  });
+
+  it("answers a bare 500 when stored data cannot be decrypted, revealing nothing", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user);
+    await rawQuery("UPDATE integration_submissions SET data = 'gone:AAAA:BBBB:CCCC' WHERE id = ?", [id]);
+    const response = await getOne(user, id, "?reveal=true");
+    expect(response.status).toBe(500);
+    expect(response.json).toEqual({ success: false, error: "Internal error", code: "internal" });
+    expect(
+      await rawQuery("SELECT id FROM integration_events WHERE submission_id = ? AND type = 'revealed'", [id]),
+    ).toEqual([]);
+  });
+
+  it("answers 400 for a bad reveal value and 401 without a token", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user);
+    expect((await getOne(user, id, "?reveal=yes")).status).toBe(400);
+    const anonymous = await call((await routes()).one, `/api/integrations/${id}`, {
+      params: { id: String(id) },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("PUT /api/integrations/[id]/update", () => {
+  it("replaces data, keeps secrets sent back masked, bumps the version and records changed fields only", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, { data: { apiKey: SECRET, companyId: "123", jobId: "456" } });
+    const masked = (await getOne(user, id)).json.integration.data;
+    const response = await update(user, id, { data: { ...masked, companyId: "999" } }, { "if-match": '"1"' });
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ success: true, message: "Integration updated successfully" });
+    const after = await getOne(user, id, "?reveal=true");
+    expect(after.json.integration.data).toEqual({ apiKey: SECRET, companyId: "999", jobId: "456" });
+    expect(after.headers.get("etag")).toBe('"2"');
+    const { json } = await events(user, id);
+    const updated = json.events.find((e: { type: string }) => e.type === "updated");
+    expect(updated.details).toEqual({ fields: ["companyId"] });
+  });
+
+  it("drops keys left out of data and stores a new secret when one is sent", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, { data: { apiKey: SECRET, companyId: "123" } });
+    await update(user, id, { data: { apiKey: "brand-new-secret-key" } });
+    expect((await getOne(user, id, "?reveal=true")).json.integration.data).toEqual({
+      apiKey: "brand-new-secret-key",
+    });
+  });
+
+  it("changes status, records from/to, and lets an admin do it", async () => {
+    const user = await createTestUser();
+    const admin = await createTestUser("admin");
+    const id = await submitAs(user, { status: "pending" });
+    expect((await update(admin, id, { status: "completed" })).status).toBe(200);
+    const { json } = await events(user, id);
+    expect(eventsResponse.parse(json).events.map((e) => [e.type, e.details, e.actor.id])).toEqual([
+      ["created", { to: "pending" }, user.id],
+      ["status_changed", { from: "pending", to: "completed" }, admin.id],
+    ]);
+    const [row] = await rawQuery<{ status: string; version: number }>(
+      "SELECT status, version FROM integration_submissions WHERE id = ?",
+      [id],
+    );
+    expect(row).toEqual({ status: "completed", version: 2 });
+  });
+
+  it("answers 409 for a stale If-Match and writes nothing", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, { status: "pending" });
+    await update(user, id, { status: "in_progress" }, { "if-match": '"1"' });
+    const stale = await update(user, id, { status: "failed", data: { x: 1 } }, { "if-match": '"1"' });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ success: false, code: "stale_version" });
+    const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
+    expect(row).toEqual({ status: "in_progress", version: 2 });
+    expect((await events(user, id)).json.events).toHaveLength(2);
+  });
+
+  it("answers 404 to anyone but the owner or an admin, and changes nothing", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const id = await submitAs(owner, { status: "pending" });
+    const response = await update(other, id, { status: "failed" });
+    expect(response.status).toBe(404);
+    const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
+    expect(row).toEqual({ status: "pending", version: 1 });
+  });
+
+  it("answers 400 for an empty body, bad status or bad data, 415 and 400 for bad JSON", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user);
+    for (const body of [{}, { status: "nope" }, { data: [1] }, { id: 3, status: "failed" }]) {
+      const response = await update(user, id, body);
+      expect(response.status).toBe(400);
+      expect(response.json.details.length).toBeGreaterThan(0);
+    }
+    expect((await update(user, id, "{", {})).status).toBe(400);
+    expect((await update(user, id, { status: "failed" }, { "content-type": "text/plain" })).status).toBe(415);
+    const [row] = await rawQuery("SELECT version FROM integration_submissions WHERE id = ?", [id]);
+    expect(row).toEqual({ version: 1 });
+  });
+});
+
+describe("GET /api/integrations/[id]/events", () => {
+  it("answers 404 for another user's integration", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const id = await submitAs(owner);
+    expect((await events(other, id)).status).toBe(404);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { call } from "@/tests/helpers/call";
+
+const PATHS = [
+  "/api/auth/token",
+  "/api/auth/signup",
+  "/api/integrations/submit",
+  "/api/integrations",
+  "/api/integrations/all",
+  "/api/integrations/{id}",
+  "/api/integrations/{id}/update",
+  "/api/integrations/{id}/events",
+  "/api/integrations/send-email",
+  "/api/health",
+];
+
+describe("GET /api/openapi.json", () => {
+  it("serves an OpenAPI 3.1 document of every endpoint, built from the request schemas", async () => {
+    const { GET } = await import("@/app/api/openapi.json/route");
+    const { status, json } = await call(GET, "/api/openapi.json");
+    expect(status).toBe(200);
+    expect(json.openapi).toBe("3.1.0");
+    expect(Object.keys(json.paths).sort()).toEqual([...PATHS].sort());
+    const submit = json.paths["/api/integrations/submit"].post;
+    const body = submit.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(["integrationType", "integrationName", "data"]);
+    expect(body.properties.integrationType.pattern).toBe("^[a-z0-9_-]{1,64}$");
+    expect(body.properties.status.enum).toEqual(["pending", "in_progress", "completed", "failed"]);
+    expect(Object.keys(submit.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415"]),
+    );
+    const list = json.paths["/api/integrations/all"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "status",
+      "type",
+      "q",
+      "sort",
+      "limit",
+      "cursor",
+      "userId",
+    ]);
+    const limit = list.parameters.find((p: { name: string }) => p.name === "limit");
+    expect(limit.schema.default).toBe("100");
+    const email = json.paths["/api/integrations/send-email"].post;
+    expect(email.requestBody.content["application/json"].schema.properties.template.enum).toEqual([
+      "integration_request",
+      "integration_status_changed",
+    ]);
+  });
+});
+
+describe("/docs/api", () => {
+  it("renders every operation for humans", async () => {
+    const { default: ApiDocsPage } = await import("@/app/docs/api/page");
+    const html = renderToStaticMarkup(createElement(ApiDocsPage));
+    for (const path of PATHS) expect(html).toContain(path);
+    expect(html).toContain("Idempotency-Key");
+  });
+});

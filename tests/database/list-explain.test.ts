@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withOwnDatabase } from "@/tests/helpers/own-database";
+import { rawQuery } from "@/tests/helpers/raw-db";
+import { listQuery, sortKeys } from "@/lib/integrations/schemas";
+
+withOwnDatabase("explain");
+
+interface PlanRow {
+  table: string;
+  type: string;
+  key: string | null;
+  Extra: string | null;
+}
+
+let someUserId: number;
+
+beforeAll(async () => {
+  const { seed } = await import("@/lib/demo/seed");
+  await seed({ rows: 50_000 });
+  await rawQuery("ANALYZE TABLE integration_submissions");
+  const [row] = await rawQuery<{ user_id: number }>("SELECT user_id FROM integration_submissions LIMIT 1");
+  someUserId = row!.user_id;
+}, 120_000);
+
+async function plan(
+  params: Record<string, string>,
+  scope: { all: true } | { userId: number } = { all: true },
+) {
+  const { listQueries } = await import("@/lib/integrations/list-query");
+  const queries = await listQueries(scope, listQuery.parse(params));
+  const { sql, params: values } = queries!.page.toSQL();
+  return rawQuery<PlanRow>(`EXPLAIN ${sql}`, values);
+}
+
+const FILTERS: Record<string, () => Record<string, string>> = {
+  none: () => ({}),
+  status: () => ({ status: "pending" }),
+  statuses: () => ({ status: "pending,failed" }),
+  type: () => ({ type: "lever" }),
+  owner: () => ({ userId: String(someUserId) }),
+  search: () => ({ q: "lever" }),
+};
+
+// A cursor from the first page, so the plan checked is the one of every later page too.
+async function withCursor(params: Record<string, string>) {
+  const { listIntegrations } = await import("@/lib/integrations/list-query");
+  const first = await listIntegrations({ all: true }, listQuery.parse({ ...params, limit: "50" }));
+  expect(first.nextCursor).not.toBeNull();
+  return { ...params, cursor: first.nextCursor! };
+}
+
+describe("list query plans on 50k rows", () => {
+  for (const [name, filter] of Object.entries(FILTERS)) {
+    for (const key of sortKeys) {
+      for (const sort of [key, `-${key}`]) {
+        it(`filter ${name}, sort ${sort}: reads an index${sort === "-submittedAt" ? ", no filesort, no full scan" : ""}`, async () => {
+          for (const params of [{ ...filter(), sort }, await withCursor({ ...filter(), sort })]) {
+            const rows = await plan(params);
+            expect(rows).toHaveLength(1);
+            const [row] = rows as [PlanRow];
+            expect(row.key, JSON.stringify(row)).not.toBeNull();
+            if (sort === "-submittedAt") {
+              expect(row.type).not.toBe("ALL");
+              expect(row.Extra ?? "").not.toContain("filesort");
+            }
+          }
+        });
+      }
+    }
+  }
+
+  it("reads correlated filter and sort pairs (type/name, owner/email) through their own index", async () => {
+    for (const sort of ["integrationName", "-integrationName"]) {
+      const [row] = (await plan({ type: "lever", sort })) as [PlanRow];
+      expect(row.key).toBe("is_type_name_idx");
+      expect(row.Extra ?? "").not.toContain("filesort");
+    }
+    for (const sort of ["userEmail", "-userEmail"]) {
+      const [row] = (await plan({ userId: String(someUserId), sort })) as [PlanRow];
+      expect(row.key).toBe("is_user_email_idx");
+      expect(row.Extra ?? "").not.toContain("filesort");
+    }
+  });
+
+  it("reads the owner's own list through the owner's index with no filesort", async () => {
+    for (const sort of ["-submittedAt", "submittedAt", "-updatedAt"]) {
+      const [row] = (await plan({ sort }, { userId: someUserId })) as [PlanRow];
+      expect(row.key).toMatch(/^is_user_/);
+      expect(row.Extra ?? "").not.toContain("filesort");
+    }
+  });
+});

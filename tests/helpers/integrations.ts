@@ -1,0 +1,28 @@
+// Submitting through the real route handler, so tests build their data the way clients do.
+import { expect } from "vitest";
+import { call } from "./call";
+import type { TestUser } from "./users";
+
+export const submitRoute = async () => (await import("@/app/api/integrations/submit/route")).POST;
+
+export function submission(overrides: Record<string, unknown> = {}) {
+  return {
+    integrationType: "jobadder",
+    integrationName: "JobAdder",
+    status: "in_progress",
+    data: { apiKey: "ja_live_0123456789abcdef", companyId: "123", jobId: "456" },
+    callbackUrl: "https://app.example.com/api/integrations/jobadder/callback",
+    source: "integration_overview",
+    ...overrides,
+  };
+}
+
+export async function submitAs(user: TestUser, overrides: Record<string, unknown> = {}): Promise<number> {
+  const response = await call(await submitRoute(), "/api/integrations/submit", {
+    method: "POST",
+    headers: user.headers,
+    body: submission(overrides),
+  });
+  expect(response.status).toBe(201);
+  return response.json.id;
+}
