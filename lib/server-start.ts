@@ -1,6 +1,6 @@
 // What a server process does before its first request: a bad environment stops it here with
-// one clear line (instead of a server that answers 500 to everything), and the bootstrap admin
-// from ADMIN_EMAIL/ADMIN_PASSWORD is created or updated.
+// one clear line (instead of a server that answers 500 to everything), the bootstrap admin from
+// ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, and the outbox's mail worker starts.
 import { env, EnvError } from "./env";
 import { log } from "./log";
 
@@ -13,6 +13,9 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await bootstrapAdmin();
+  const { startMailWorker, stopMailWorker } = await import("./mail/worker");
+  startMailWorker();
+  process.once("SIGTERM", () => void stopMailWorker());
 }
 
 async function bootstrapAdmin(): Promise<void> {

@@ -26,8 +26,8 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
-        <Link href="/docs/api" className="text-sm font-semibold text-brand-600 hover:underline">
-          API docs →
+        <Link href="/admin/emails" className="text-sm font-semibold text-brand-600 hover:underline">
+          Email outbox →
         </Link>
       </div>
       <Overview counts={counts} days={days} />

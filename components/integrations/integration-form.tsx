@@ -21,6 +21,8 @@ interface EditMode {
   version: number;
   /** The stored data as the API shows it: secrets masked. */
   masked: Record<string, unknown>;
+  /** Where to go once saved (the user's detail page unless told otherwise). */
+  savedHref?: string;
 }
 
 const INPUT =
@@ -77,7 +79,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
         const { id } = (await response.json()) as { id: number };
         router.push(`/integrations/mine/${id}?created=1`);
       } else {
-        router.push(`/integrations/mine/${props.id}?updated=1`);
+        router.push(props.savedHref ?? `/integrations/mine/${props.id}?updated=1`);
         router.refresh();
       }
       return;

@@ -3,3 +3,4 @@ export * from "./integration-submissions";
 export * from "./integration-events";
 export * from "./idempotency-keys";
 export * from "./rate-limits";
+export * from "./email-outbox";

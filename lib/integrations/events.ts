@@ -22,13 +22,14 @@ export interface EventDto {
 export async function recordEvent(
   tx: Tx | Db,
   submissionId: number,
-  actor: AuthUser,
+  /** null for the system itself (the mail worker). */
+  actor: AuthUser | null,
   type: EventType,
   details: EventDetails | null = null,
 ): Promise<void> {
   await tx
     .insert(integrationEvents)
-    .values({ submissionId, type, actorId: actor.id, actorEmail: actor.email, details });
+    .values({ submissionId, type, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, details });
 }
 
 export async function listEvents(user: AuthUser, id: number): Promise<EventDto[]> {

@@ -2,6 +2,7 @@
 // OpenAPI document, so the two cannot drift apart.
 import { z } from "zod";
 import { statuses } from "@/db/schema";
+import { templateNames } from "@/lib/mail/template-names";
 import { DATA_MAX_BYTES, DATA_MAX_DEPTH, nestsDeeperThan, serializedBytes } from "./json-limits";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -130,8 +131,6 @@ export const getQuery = z.object({
     .meta({ description: "true returns unmasked data and records a `revealed` event" }),
 });
 
-export const emailTemplates = ["integration_request", "integration_status_changed"] as const;
-export type EmailTemplate = (typeof emailTemplates)[number];
 
 export const sendEmailBody = z.object({
   integrationData: jsonObject.meta({
@@ -144,6 +143,6 @@ export const sendEmailBody = z.object({
     .max(200)
     .regex(/^[^\r\n]*$/, "must not contain line breaks")
     .meta({ example: "New Integration Request" }),
-  template: z.enum(emailTemplates),
+  template: z.enum(templateNames).meta({ description: "One of the app's React Email templates" }),
 });
 export type SendEmailBody = z.infer<typeof sendEmailBody>;

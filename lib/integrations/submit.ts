@@ -1,5 +1,6 @@
-// Submitting an integration request: the row (data sealed), its `created` event and, with an
-// Idempotency-Key, the stored response, all in one transaction.
+// Submitting an integration request: the row (data sealed), its `created` event, the admins'
+// notification in the outbox and, with an Idempotency-Key, the stored response, all in one
+// transaction. Delivery happens afterwards in the mail worker, so it never delays the submit.
 import "server-only";
 import { db } from "@/db";
 import { integrationSubmissions } from "@/db/schema";
@@ -15,6 +16,8 @@ import {
   type StoredResponse,
 } from "./idempotency";
 import { resolveOwner } from "./owner";
+import { queueIntegrationRequest } from "@/lib/mail/notifications";
+import { kickMailWorker } from "@/lib/mail/worker";
 import type { SubmitBody } from "./schemas";
 
 export interface SubmitResult extends StoredResponse {
@@ -52,6 +55,11 @@ export async function submitIntegration(
           .$returningId();
         if (!row) throw new Error("Insert returned no id");
         await recordEvent(tx, row.id, caller, "created", { to: body.status });
+        const submission = { id: row.id, ...body, userEmail: owner.email };
+        const recipients = await queueIntegrationRequest(tx, submission, owner.id === caller.id ? caller.name : null);
+        for (const recipient of recipients) {
+          await recordEvent(tx, row.id, null, "email_queued", { template: "integration_request", recipient });
+        }
         const result: StoredResponse = {
           status: 201,
           body: {
@@ -63,6 +71,7 @@ export async function submitIntegration(
         if (idem) await storeResponse(tx, idem, result);
         return result;
       });
+      kickMailWorker();
       return { ...response, replayed: false };
     } catch (error) {
       const retry = hasErrorCode(error, "ER_DUP_ENTRY") || hasErrorCode(error, "ER_LOCK_DEADLOCK");

@@ -1,5 +1,6 @@
 // Updating a submission (owner or admin): new data and/or status, guarded by an optional
-// If-Match version, with its audit events in the same transaction.
+// If-Match version, with its audit events and the owner's status email queued in the same
+// transaction.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
@@ -10,6 +11,8 @@ import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
 import { etagMatches } from "./etag";
 import { recordEvent } from "./events";
+import { queueStatusChanged } from "@/lib/mail/notifications";
+import { kickMailWorker } from "@/lib/mail/worker";
 import type { JsonObject } from "./json-limits";
 import { keepMaskedSecrets } from "./mask-secrets";
 import type { UpdateBody } from "./schemas";
@@ -52,7 +55,11 @@ export async function updateIntegration(
     if (result.affectedRows !== 1) throw stale();
 
     if (fields.length > 0) await recordEvent(tx, row.id, caller, "updated", { fields });
-    if (statusChanged)
+    if (statusChanged && body.status) {
       await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status });
+      await queueStatusChanged(tx, row, row.status, body.status);
+      await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
+    }
   });
+  kickMailWorker();
 }

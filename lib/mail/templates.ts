@@ -7,6 +7,7 @@ import { z } from "zod";
 import IntegrationRequestEmail from "@/emails/integration-request";
 import IntegrationStatusChangedEmail from "@/emails/integration-status-changed";
 import { statuses } from "@/db/schema";
+import type { TemplateName } from "./template-names";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const status = z.enum(statuses).or(text(32));
@@ -26,7 +27,7 @@ function defineTemplate<S extends z.ZodObject>(
   };
 }
 
-export const templates = {
+export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate> } = {
   integration_request: defineTemplate(
     z.object({
       integrationName: text(255),
@@ -54,8 +55,6 @@ export const templates = {
   ),
 };
 
-export type TemplateName = keyof typeof templates;
-export const templateNames = Object.keys(templates) as [TemplateName, ...TemplateName[]];
 
 /** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
 export async function renderTemplate(name: TemplateName, props: unknown) {

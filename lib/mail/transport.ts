@@ -1,18 +1,18 @@
-// SMTP delivery. Short timeouts: a mail server that does not answer must not hold a request;
-// the caller treats any failure as "not delivered" and answers 202.
+// Handing one rendered email over: to the SMTP server of SMTP_URL, or, with no SMTP_URL, to the
+// dev mailbox (the outbox row itself, shown at /admin/emails). Short timeouts: a mail server
+// that does not answer must not hold a request; the outbox retries.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
 
 export interface OutgoingMail {
+  /** The outbox row: the dev mailbox's message id, and the SMTP Message-ID's local part. */
+  id: number;
   to: string;
   subject: string;
   html: string;
   text: string;
 }
-
-export type Delivery = { delivered: true; messageId: string } | { delivered: false };
 
 const TIMEOUT_MS = 5_000;
 let cached: { url: string; transporter: Transporter } | undefined;
@@ -32,18 +32,20 @@ function transporter(url: string): Transporter {
   return cached.transporter;
 }
 
-export async function deliver(mail: OutgoingMail): Promise<Delivery> {
-  const { SMTP_URL, MAIL_FROM } = env();
-  if (!SMTP_URL) {
-    log.warn({ to: mail.to }, "mail not sent: SMTP_URL is not configured");
-    return { delivered: false };
-  }
-  try {
-    const info = await transporter(SMTP_URL).sendMail({ from: MAIL_FROM, ...mail });
-    return { delivered: true, messageId: String(info.messageId) };
-  } catch (error) {
-    const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-    log.warn({ to: mail.to, code }, "mail not sent: delivery failed");
-    return { delivered: false };
-  }
+/** Resolves when the mail is accepted; throws with the SMTP server's reason otherwise. */
+export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string; mailbox: boolean }> {
+  const { SMTP_URL, MAIL_FROM, APP_URL } = env();
+  const messageId = `<outbox-${mail.id}@${new URL(APP_URL).hostname}>`;
+  if (!SMTP_URL) return { messageId, mailbox: true };
+  const info = await transporter(SMTP_URL).sendMail({
+    from: MAIL_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    // A fixed Message-ID per outbox row: if a retry follows a lost acknowledgement, receiving
+    // servers and clients can recognise the duplicate.
+    messageId,
+  });
+  return { messageId: String(info.messageId ?? messageId), mailbox: false };
 }

@@ -145,10 +145,17 @@ describe("PUT /api/integrations/[id]/update", () => {
     const id = await submitAs(user, { status: "pending" });
     expect((await update(admin, id, { status: "completed" })).status).toBe(200);
     const { json } = await events(user, id);
-    expect(eventsResponse.parse(json).events.map((e) => [e.type, e.details, e.actor.id])).toEqual([
+    const own = eventsResponse.parse(json).events.filter((e) => e.actor.id !== null);
+    expect(own.map((e) => [e.type, e.details, e.actor.id])).toEqual([
       ["created", { to: "pending" }, user.id],
       ["status_changed", { from: "pending", to: "completed" }, admin.id],
     ]);
+    // The owner's email about it is queued in the same transaction, by the system.
+    expect(json.events.at(-1)).toMatchObject({
+      type: "email_queued",
+      actor: { id: null, email: null },
+      details: { template: "integration_status_changed", recipient: user.email },
+    });
     const [row] = await rawQuery<{ status: string; version: number }>(
       "SELECT status, version FROM integration_submissions WHERE id = ?",
       [id],
@@ -165,7 +172,9 @@ describe("PUT /api/integrations/[id]/update", () => {
     expect(stale.json).toMatchObject({ success: false, code: "stale_version" });
     const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
     expect(row).toEqual({ status: "in_progress", version: 2 });
-    expect((await events(user, id)).json.events).toHaveLength(2);
+    const types = (await events(user, id)).json.events.map((e: { type: string }) => e.type);
+    expect(types.filter((t: string) => t === "status_changed")).toHaveLength(1);
+    expect(types.filter((t: string) => t === "updated")).toHaveLength(0);
   });
 
   it("answers 404 to anyone but the owner or an admin, and changes nothing", async () => {

@@ -63,7 +63,11 @@ describe("POST /api/integrations/submit", () => {
     const events = await rawQuery("SELECT type, actor_id FROM integration_events WHERE submission_id = ?", [
       json.id,
     ]);
-    expect(events).toEqual([{ type: "created", actor_id: user.id }]);
+    // Then one email_queued per notification recipient (here the bootstrap admin), by the system.
+    expect(events).toEqual([
+      { type: "created", actor_id: user.id },
+      { type: "email_queued", actor_id: null },
+    ]);
   });
 
   it("accepts userId/userEmail naming the caller (email or numeric id)", async () => {

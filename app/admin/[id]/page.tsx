@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageAdmin } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/http/errors";
+import { parseId } from "@/lib/integrations/access";
+import { catalogEntry } from "@/lib/integrations/catalog";
+import { listEvents } from "@/lib/integrations/events";
+import { getIntegration } from "@/lib/integrations/get";
+import { listOutbox } from "@/lib/mail/outbox-queries";
+import { History } from "@/components/integrations/history";
+import { IntegrationForm } from "@/components/integrations/integration-form";
+import { Timestamp } from "@/components/integrations/relative-time";
+import { StatusBadge } from "@/components/integrations/status-badge";
+import { OutboxTable } from "@/components/admin/outbox-table";
+import { RevealData } from "@/components/admin/reveal-data";
+import { StatusEditor } from "@/components/admin/status-editor";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Submission" };
+
+export default async function AdminSubmissionPage({ params, searchParams }: PageProps<"/admin/[id]">) {
+  const { id: idParam } = await params;
+  const admin = await requirePageAdmin(`/admin/${idParam}`);
+  const load = async () => {
+    try {
+      const id = parseId(idParam);
+      const [one, events, emails] = await Promise.all([getIntegration(admin, id), listEvents(admin, id), listOutbox({ submissionId: id })]);
+      return { ...one, events, emails };
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) notFound();
+      throw error;
+    }
+  };
+  const { integration, version, events, emails } = await load();
+  const entry = catalogEntry(integration.integrationType);
+  const fields: [string, React.ReactNode][] = [
+    ["ID", `#${integration.id}`],
+    ["User", `${integration.userEmail} (id ${integration.userId})`],
+    ["Type", integration.integrationType],
+    ["Source", integration.source ?? "—"],
+    ["Callback URL", integration.callbackUrl ?? "—"],
+    ["Saved to server", integration.savedToServer ? "Yes" : "No"],
+    ["Submitted", <Timestamp key="s" iso={integration.submittedAt} />],
+    ["Updated", <Timestamp key="u" iso={integration.updatedAt} />],
+  ];
+
+  return (
+    <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+      <Link href="/admin" className="text-sm text-brand-600 hover:underline">← All submissions</Link>
+      {(await searchParams).updated ? <Alert tone="success">Saved.</Alert> : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{integration.integrationName}</h1>
+        <StatusBadge status={integration.status} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
+          <section aria-labelledby="fields" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="fields" className="text-lg font-semibold">Submission</h2>
+            <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+              {fields.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="break-all font-medium text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="mt-5 border-t border-slate-100 pt-4">
+              <StatusEditor key={version} id={integration.id} status={integration.status} version={version} />
+            </div>
+          </section>
+          <section aria-labelledby="data" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="data" className="text-lg font-semibold">Credentials and settings</h2>
+            <div className="mt-3">
+              <RevealData id={integration.id} data={integration.data} />
+            </div>
+            {entry ? (
+              <details className="mt-5 border-t border-slate-100 pt-4">
+                <summary className="cursor-pointer text-sm font-semibold text-brand-600">Edit data</summary>
+                <div className="mt-4">
+                  <IntegrationForm key={version} entry={entry} mode="edit" id={integration.id} version={version} masked={integration.data} savedHref={`/admin/${integration.id}?updated=1`} />
+                </div>
+              </details>
+            ) : null}
+          </section>
+          <section aria-labelledby="emails" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+            <h2 id="emails" className="px-5 pt-5 text-lg font-semibold">Emails about it</h2>
+            <div className="mt-3">
+              <OutboxTable items={emails.items} previewHref={(emailId) => `/admin/emails?id=${emailId}`} />
+            </div>
+          </section>
+        </div>
+        <section aria-labelledby="history" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="history" className="text-lg font-semibold">History</h2>
+          <div className="mt-4">
+            <History events={events} />
+          </div>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { outboxStatuses } from "@/db/schema";
+import { requirePageAdmin } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
+import { findOutboxEmail, listOutbox } from "@/lib/mail/outbox-queries";
+import { renderTemplate } from "@/lib/mail/templates";
+import { templateNames, type TemplateName } from "@/lib/mail/template-names";
+import { OutboxTable } from "@/components/admin/outbox-table";
+import { OUTBOX_LABELS } from "@/components/admin/outbox-status";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Email outbox" };
+
+const filters = z.object({
+  status: z.enum(outboxStatuses).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+  id: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export default async function EmailsPage({ searchParams }: PageProps<"/admin/emails">) {
+  await requirePageAdmin("/admin/emails");
+  const params = filters.parse(await searchParams);
+  const [page, selected] = await Promise.all([
+    listOutbox({ status: params.status, before: params.before }),
+    params.id ? findOutboxEmail(params.id) : undefined,
+  ]);
+  const preview =
+    selected && (templateNames as readonly string[]).includes(selected.template)
+      ? await renderTemplate(selected.template as TemplateName, selected.props).catch(() => undefined)
+      : undefined;
+  const link = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries({ status: params.status, ...patch })) if (value !== undefined) next.set(key, String(value));
+    return `/admin/emails${next.size ? `?${next}` : ""}`;
+  };
+
+  return (
+    <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
+      <div>
+        <Link href="/admin" className="text-sm text-brand-600 hover:underline">← Dashboard</Link>
+        <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Every email the app sends is written here first, then delivered and retried with backoff.{" "}
+          {env().SMTP_URL ? "Delivery goes through SMTP_URL." : "No SMTP_URL is set: this page is the mailbox, and messages stay here."}
+        </p>
+      </div>
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
+        {[undefined, ...outboxStatuses].map((status) => (
+          <Link
+            key={status ?? "all"}
+            href={link({ status, before: undefined })}
+            aria-current={params.status === status ? "page" : undefined}
+            className={`rounded-full px-3 py-1 ring-1 ring-inset ${params.status === status ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50"}`}
+          >
+            {status ? OUTBOX_LABELS[status] : "All"}
+          </Link>
+        ))}
+      </nav>
+      {selected ? (
+        <section aria-label="Message" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="font-semibold">{selected.subject}</h2>
+            <Link href={link({ id: undefined, before: params.before })} className="text-sm text-brand-600 hover:underline">Close</Link>
+          </div>
+          <p className="text-sm text-slate-600">To {selected.recipient}</p>
+          {preview ? (
+            // sandbox without allow-scripts: the rendered email can never run code here.
+            <iframe title={`Preview of ${selected.subject}`} srcDoc={preview.html} sandbox="" className="mt-3 h-[480px] w-full rounded-lg ring-1 ring-slate-200" />
+          ) : (
+            <Alert>This email cannot be rendered (unknown template or props).</Alert>
+          )}
+        </section>
+      ) : null}
+      <section aria-label="Emails" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+        <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
+      </section>
+      {page.nextBefore ? (
+        <Link href={link({ before: page.nextBefore })} className="text-sm font-semibold text-brand-600 hover:underline">Older emails →</Link>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+// POST /api/admin/emails/[id]/retry – admin: put a failed (or waiting) email back at the front of the queue
+import { route } from "@/lib/http/route";
+import { ok } from "@/lib/http/respond";
+import { errors } from "@/lib/http/errors";
+import { parseId } from "@/lib/integrations/access";
+import { requeue } from "@/lib/mail/outbox";
+import { kickMailWorker } from "@/lib/mail/worker";
+
+export const POST = route({ auth: "admin" }, async ({ params }) => {
+  if (!(await requeue(parseId(params.id)))) throw errors.notFound("No failed or waiting email with this id");
+  kickMailWorker();
+  return ok({ message: "Email queued for another attempt" });
+});

@@ -1,0 +1,55 @@
+"use client";
+
+import { useState } from "react";
+
+/** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
+export function RevealData({ id, data }: { id: number; data: Record<string, unknown> }) {
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+
+  async function reveal(key: string) {
+    setError(undefined);
+    const response = await fetch(`/api/integrations/${id}?reveal=true`, { cache: "no-store" }).catch(() => undefined);
+    if (!response?.ok) {
+      setError("Could not reveal the value.");
+      return;
+    }
+    const body = (await response.json()) as { integration: { data: Record<string, unknown> } };
+    const value = body.integration.data[key];
+    setRevealed((r) => ({ ...r, [key]: typeof value === "string" ? value : JSON.stringify(value) }));
+  }
+
+  const entries = Object.entries(data);
+  if (entries.length === 0) return <p className="text-sm text-slate-500">No data.</p>;
+  return (
+    <div>
+      {error ? <p role="alert" className="mb-2 text-sm text-red-600">{error}</p> : null}
+      <dl className="divide-y divide-slate-100">
+        {entries.map(([key, value]) => {
+          const shown = typeof value === "string" ? value : JSON.stringify(value);
+          const masked = shown.includes("••••");
+          return (
+            <div key={key} className="grid items-center gap-1 py-2 sm:grid-cols-[10rem_1fr_auto]">
+              <dt className="text-sm text-slate-500">{key}</dt>
+              <dd className="break-all font-mono text-sm text-slate-900">{revealed[key] ?? shown}</dd>
+              <dd>
+                {masked ? (
+                  revealed[key] === undefined ? (
+                    <button type="button" className="text-xs font-semibold text-brand-600 hover:underline" aria-label={`Reveal ${key}`} onClick={() => reveal(key)}>
+                      Reveal
+                    </button>
+                  ) : (
+                    <button type="button" className="text-xs font-semibold text-slate-600 hover:underline" aria-label={`Hide ${key}`} onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}>
+                      Hide
+                    </button>
+                  )
+                ) : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p className="mt-2 text-xs text-slate-500">Every reveal is recorded in the history.</p>
+    </div>
+  );
+}

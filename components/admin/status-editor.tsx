@@ -1,0 +1,48 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { statuses, type Status } from "@/db/schema";
+import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** Status change guarded by the version the admin is looking at: a concurrent edit is a clear conflict. */
+export function StatusEditor({ id, status, version }: { id: number; status: Status; version: number }) {
+  const router = useRouter();
+  const [value, setValue] = useState(status);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const selectId = useId();
+
+  async function save() {
+    setBusy(true);
+    setError(undefined);
+    const response = await fetch(`/api/integrations/${id}/update`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": `"${version}"` },
+      body: JSON.stringify({ status: value }),
+    }).catch(() => undefined);
+    setBusy(false);
+    if (response?.ok) return router.refresh();
+    if (response?.status === 409) setError("Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.");
+    else setError(((await response?.json().catch(() => ({}))) as { error?: string })?.error ?? "Could not reach the server.");
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="text-sm">
+          <label htmlFor={selectId} className="block text-slate-600">Status</label>
+          <select id={selectId} value={value} onChange={(e) => setValue(e.target.value as Status)} className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
+            {statuses.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <Button disabled={busy || value === status} onClick={save}>{busy ? "Saving…" : "Save status"}</Button>
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function signInAsAdmin(page: Page, path: string) {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+test("filters live in the URL, and back restores them", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await expect(page.getByText(/Showing 1–\d+ of \d+/)).toBeVisible();
+  await page.getByRole("button", { name: "Failed", exact: true }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByRole("button", { name: "Failed", exact: true })).toHaveAttribute("aria-pressed", "true");
+  const statuses = page.locator("tbody select");
+  await expect(statuses.first()).toHaveValue("failed");
+  await page.getByRole("button", { name: /Submitted/ }).click();
+  await expect(page).toHaveURL(/sort=submittedAt/);
+  await page.goBack();
+  await expect(page).toHaveURL(/status=failed$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/admin$/);
+});
+
+test("the detail view reveals one field on purpose, records it, and lists the emails sent about it", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await page.locator("tbody a").first().click();
+  await expect(page.getByRole("heading", { name: "Credentials and settings" })).toBeVisible();
+  const reveal = page.getByRole("button", { name: /^Reveal / }).first();
+  const field = (await reveal.getAttribute("aria-label"))!.replace("Reveal ", "");
+  await reveal.click();
+  await expect(page.getByRole("button", { name: `Hide ${field}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Credentials revealed").first()).toBeVisible();
+
+  await page.goto("/admin/emails");
+  await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
+  await expect(page.getByText(/this page is the mailbox/)).toBeVisible();
+});
+
+test("an admin's status change is delivered to the owner's mailbox with a rendered preview", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await page.locator("tbody a").first().click();
+  const current = await page.getByLabel("Status", { exact: true }).inputValue();
+  await page.getByLabel("Status", { exact: true }).selectOption(current === "completed" ? "failed" : "completed");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByText(/Status changed from/).first()).toBeVisible();
+  const email = page.getByRole("region", { name: "Emails about it" }).getByRole("link", { name: /Your .* integration is now/ }).first();
+  await expect(email).toBeVisible();
+  await email.click();
+  const preview = page.frameLocator("iframe[title^='Preview of']");
+  await expect(preview.getByText(/See my integrations/)).toBeVisible();
+});

@@ -1,0 +1,57 @@
+// One delivery attempt of a claimed outbox row: render, hand to SMTP (or the dev mailbox), and
+// record the outcome on the row and in the submission's audit history.
+import "server-only";
+import type { OutboxEmail } from "@/db/schema/email-outbox";
+import { db } from "@/db";
+import { log } from "@/lib/log";
+import { recordEvent } from "@/lib/integrations/events";
+import { claim, markDelivered, markFailed } from "./outbox";
+import { templateNames, type TemplateName } from "./template-names";
+import { renderTemplate } from "./templates";
+import { sendMail } from "./transport";
+
+export type DeliveryResult = { delivered: true; messageId: string } | { delivered: false };
+
+const isTemplate = (name: string): name is TemplateName => (templateNames as readonly string[]).includes(name);
+
+export async function deliverClaimed(row: OutboxEmail): Promise<DeliveryResult> {
+  try {
+    if (!isTemplate(row.template)) throw new Error(`Unknown template ${row.template}`);
+    const { html, text } = await renderTemplate(row.template, row.props);
+    const outcome = await sendMail({ id: row.id, to: row.recipient, subject: row.subject, html, text });
+    await markDelivered(row.id, outcome);
+    await audit(row, "email_sent");
+    return { delivered: true, messageId: outcome.messageId };
+  } catch (error) {
+    const status = await markFailed(row, describeMailError(error));
+    log.warn({ outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code }, "email not delivered");
+    if (status === "failed") await audit(row, "email_failed");
+    return { delivered: false };
+  }
+}
+
+/** Tries to deliver one queued email now, waiting at most timeoutMs; the worker retries otherwise. */
+export async function deliverNow(id: number, timeoutMs: number): Promise<DeliveryResult> {
+  const [row] = await claim({ id });
+  if (!row) return { delivered: false };
+  const attempt = deliverClaimed(row);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DeliveryResult>((resolve) => (timer = setTimeout(() => resolve({ delivered: false }), timeoutMs)));
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function audit(row: OutboxEmail, type: "email_sent" | "email_failed") {
+  if (!row.submissionId) return;
+  await recordEvent(db(), row.submissionId, null, type, { template: row.template, recipient: row.recipient }).catch(() => {});
+}
+
+// SMTP replies and codes say what went wrong; they carry no credentials.
+function describeMailError(error: unknown): string {
+  if (!(error instanceof Error)) return "Unknown error";
+  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+  return [code, responseCode, error.message].filter(Boolean).join(" ");
+}

@@ -1,0 +1,58 @@
+// The two notifications the app sends by itself. Each is queued in the transaction of the change
+// it reports, so it is sent exactly when the change is committed and never lost.
+import "server-only";
+import type { Status } from "@/db/schema";
+import { env } from "@/lib/env";
+import { enqueue, type Executor } from "./outbox";
+
+interface Submission {
+  id: number;
+  integrationType: string;
+  integrationName: string;
+  userEmail: string;
+  status: Status;
+}
+
+/** To every NOTIFICATION_RECIPIENTS address: a new request to review. */
+export async function queueIntegrationRequest(tx: Executor, submission: Submission, ownerName: string | null) {
+  const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
+  for (const recipient of NOTIFICATION_RECIPIENTS) {
+    await enqueue(
+      {
+        template: "integration_request",
+        recipient,
+        submissionId: submission.id,
+        props: {
+          integrationName: submission.integrationName,
+          integrationType: submission.integrationType,
+          userEmail: submission.userEmail,
+          userName: ownerName,
+          status: submission.status,
+          submissionId: submission.id,
+          dashboardUrl: new URL(`/admin/${submission.id}`, APP_URL).toString(),
+        },
+      },
+      tx,
+    );
+  }
+  return NOTIFICATION_RECIPIENTS;
+}
+
+/** To the owner: their request moved from one status to another. */
+export async function queueStatusChanged(tx: Executor, submission: Submission, from: Status, to: Status) {
+  await enqueue(
+    {
+      template: "integration_status_changed",
+      recipient: submission.userEmail,
+      submissionId: submission.id,
+      props: {
+        integrationName: submission.integrationName,
+        from,
+        to,
+        submissionId: submission.id,
+        myIntegrationsUrl: new URL(`/integrations/mine/${submission.id}`, env().APP_URL).toString(),
+      },
+    },
+    tx,
+  );
+}

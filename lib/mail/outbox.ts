@@ -1,0 +1,105 @@
+// The outbox: every email is a row first, then a delivery attempt. Workers in any number of
+// processes claim due rows with SELECT … FOR UPDATE SKIP LOCKED, so no row is sent twice, and a
+// row whose worker died mid-send is claimed again once its lock runs out.
+import "server-only";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { emailOutbox, type OutboxEmail } from "@/db/schema/email-outbox";
+import type { TemplateName } from "./template-names";
+import { templates } from "./templates";
+
+export const MAX_ATTEMPTS = 8;
+const LOCK_SECONDS = 60;
+const BASE_BACKOFF_SECONDS = 10;
+const MAX_BACKOFF_SECONDS = 3600;
+
+export type Executor = Pick<ReturnType<typeof db>, "insert">;
+
+export interface NewEmail {
+  template: TemplateName;
+  recipient: string;
+  props: Record<string, unknown>;
+  /** Defaults to the template's own subject. */
+  subject?: string;
+  submissionId?: number | null;
+}
+
+/** Queues one email; pass a transaction to queue it together with the change it reports. */
+export async function enqueue(mail: NewEmail, executor: Executor = db()): Promise<number> {
+  const { subject } = templates[mail.template].build(mail.props);
+  const [result] = await executor.insert(emailOutbox).values({
+    template: mail.template,
+    recipient: mail.recipient,
+    subject: mail.subject ?? subject,
+    props: mail.props,
+    submissionId: mail.submissionId ?? null,
+  });
+  return result.insertId;
+}
+
+const due = () =>
+  or(
+    and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`CURRENT_TIMESTAMP(3)`)),
+    and(eq(emailOutbox.status, "sending"), lte(emailOutbox.lockedUntil, sql`CURRENT_TIMESTAMP(3)`)),
+  );
+
+/** Claims up to `limit` due rows (or the one row `id`, if due) for this worker. */
+export async function claim(options: { limit?: number; id?: number } = {}): Promise<OutboxEmail[]> {
+  return db().transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(emailOutbox)
+      .where(options.id === undefined ? due() : and(eq(emailOutbox.id, options.id), due()))
+      .orderBy(emailOutbox.nextAttemptAt)
+      .limit(options.limit ?? 10)
+      .for("update", { skipLocked: true });
+    if (rows.length === 0) return [];
+    await tx
+      .update(emailOutbox)
+      .set({
+        status: "sending",
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        lockedUntil: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${LOCK_SECONDS} SECOND`,
+      })
+      .where(inArray(emailOutbox.id, rows.map((r) => r.id)));
+    return rows.map((row) => ({ ...row, status: "sending" as const, attempts: row.attempts + 1 }));
+  });
+}
+
+export async function markDelivered(id: number, outcome: { messageId: string; mailbox: boolean }) {
+  await db()
+    .update(emailOutbox)
+    .set({
+      status: outcome.mailbox ? "mailbox" : "sent",
+      messageId: outcome.messageId.slice(0, 255),
+      sentAt: new Date(),
+      lockedUntil: null,
+      lastError: null,
+    })
+    .where(eq(emailOutbox.id, id));
+}
+
+/** A failed attempt: back off exponentially (capped), or give up after MAX_ATTEMPTS. */
+export async function markFailed(row: Pick<OutboxEmail, "id" | "attempts">, error: string): Promise<"pending" | "failed"> {
+  const status = row.attempts >= MAX_ATTEMPTS ? "failed" : "pending";
+  const delay = Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS * 2 ** (row.attempts - 1));
+  await db()
+    .update(emailOutbox)
+    .set({
+      status,
+      lastError: error.slice(0, 500),
+      lockedUntil: null,
+      nextAttemptAt: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${delay} SECOND`,
+    })
+    .where(eq(emailOutbox.id, row.id));
+  return status;
+}
+
+/** An admin's "retry": a failed (or waiting) email goes back to the front of the queue. */
+export async function requeue(id: number): Promise<boolean> {
+  const [result] = await db()
+    .update(emailOutbox)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: sql`CURRENT_TIMESTAMP(3)`, lastError: null })
+    .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ["failed", "pending"])));
+  return result.affectedRows > 0;
+}

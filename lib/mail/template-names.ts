@@ -1,0 +1,3 @@
+// The names of the app's email templates: light enough for request schemas to import.
+export const templateNames = ["integration_request", "integration_status_changed"] as const;
+export type TemplateName = (typeof templateNames)[number];

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { renderTemplate } from "@/lib/mail/templates";
+
+const request = {
+  integrationName: "<script>alert(1)</script>",
+  integrationType: "custom",
+  userEmail: "dana@example.com",
+  userName: "Dana <b>",
+  status: "pending",
+  submissionId: 7,
+  dashboardUrl: "http://localhost:3000/admin/7",
+};
+
+describe("email templates", () => {
+  it("render user input as text in the HTML, with a plain-text alternative and a link", async () => {
+    const { subject, html, text } = await renderTemplate("integration_request", request);
+    expect(subject).toBe("New integration request: <script>alert(1)</script>");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain('href="http://localhost:3000/admin/7"');
+    expect(text).toContain("Dana <b> (dana@example.com)");
+    expect(text).toContain("http://localhost:3000/admin/7");
+  });
+
+  it("say from and to in the owner's status email", async () => {
+    const { subject, text } = await renderTemplate("integration_status_changed", {
+      integrationName: "Lever",
+      from: "in_progress",
+      to: "completed",
+      myIntegrationsUrl: "http://localhost:3000/integrations/mine/3",
+    });
+    expect(subject).toBe("Your Lever integration is now completed");
+    expect(text).toMatch(/from\s+in progress\s+to\s+completed/i);
+  });
+
+  it("refuse props that do not fit the template", async () => {
+    await expect(renderTemplate("integration_status_changed", { integrationName: "Lever" })).rejects.toThrow();
+  });
+});
