@@ -2,21 +2,11 @@
 // created, migrated and seeded here and dropped afterwards. Extra arguments go to Playwright.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { run } from "./cli";
 import { ensureBrowser } from "./ensure-browser";
+import { freePort } from "./free-port";
 import { createDatabase, dropDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
 import { ensureServer } from "@/lib/database/ensure";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function step(command: string, args: string[]): number {
   return spawnSync(command, args, { stdio: "inherit", env: process.env }).status ?? 1;

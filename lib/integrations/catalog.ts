@@ -161,3 +161,11 @@ export function formSchema(entry: CatalogEntry) {
 export function apiDataSchema(entry: CatalogEntry) {
   return z.looseObject(Object.fromEntries(entry.fields.map((f) => [f.name, fieldSchema(f, false).optional()])));
 }
+
+/** For a known type, what is wrong with `data` (as details under data.<field>); nothing for other types. */
+export function catalogDataIssues(type: string, data: Record<string, unknown>): { field: string; message: string }[] {
+  const entry = catalogEntry(type);
+  if (!entry) return [];
+  const result = apiDataSchema(entry).safeParse(data);
+  return result.success ? [] : result.error.issues.map((i) => ({ field: ["data", ...i.path.map(String)].join("."), message: i.message }));
+}

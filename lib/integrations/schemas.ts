@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { statuses } from "@/db/schema";
 import { templateNames } from "@/lib/mail/template-names";
+import { catalogDataIssues } from "./catalog";
 import { DATA_MAX_BYTES, DATA_MAX_DEPTH, nestsDeeperThan, serializedBytes } from "./json-limits";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -68,6 +69,11 @@ export const submitBody = z.object({
       description: "Compatibility: the caller's email or numeric id; an admin may name another existing user",
     }),
   ...serverOwnedFields,
+}).superRefine((body, ctx) => {
+  // Known integrations (lib/integrations/catalog.ts) also get their fields' formats checked.
+  for (const issue of catalogDataIssues(body.integrationType, body.data)) {
+    ctx.addIssue({ code: "custom", path: issue.field.split("."), message: issue.message });
+  }
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 

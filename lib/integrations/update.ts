@@ -11,6 +11,7 @@ import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
 import { etagMatches } from "./etag";
 import { recordEvent } from "./events";
+import { catalogDataIssues } from "./catalog";
 import { queueStatusChanged } from "@/lib/mail/notifications";
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { JsonObject } from "./json-limits";
@@ -38,6 +39,8 @@ export async function updateIntegration(
 
     const stored = openData(row.data);
     const data = body.data === undefined ? stored : keepMaskedSecrets(body.data, stored);
+    const issues = body.data === undefined ? [] : catalogDataIssues(row.integrationType, data);
+    if (issues.length > 0) throw errors.validation(issues);
     const fields = changedKeys(stored, data);
     const statusChanged = body.status !== undefined && body.status !== row.status;
     if (fields.length === 0 && !statusChanged) return;

@@ -1,5 +1,6 @@
 // /docs/api – the OpenAPI document for humans: every operation, its parameters, body and answers.
 import type { Metadata } from "next";
+import { CatalogReference } from "@/components/integrations/catalog-reference";
 import { openApiDocument } from "@/lib/integrations/openapi";
 import type { Operation } from "@/lib/integrations/openapi-parts";
 
@@ -100,6 +101,7 @@ export default function ApiDocsPage() {
           <OperationCard key={`${method} ${path}`} method={method} path={path} operation={operation} />
         ))}
       </div>
+      <CatalogReference />
     </main>
   );
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { call } from "../helpers/call";
+import { submission, submitAs, submitRoute } from "../helpers/integrations";
+import { createTestUser } from "../helpers/users";
+import { rawQuery } from "../helpers/raw-db";
+import { catalog, formSchema } from "@/lib/integrations/catalog";
+
+describe("known integration types (the catalog)", () => {
+  it("accepts the contract's own JobAdder example, partial data included", async () => {
+    const user = await createTestUser();
+    expect(await submitAs(user)).toBeGreaterThan(0);
+    expect(await submitAs(user, { data: { apiKey: "test" } })).toBeGreaterThan(0);
+  });
+
+  it("answers 400 naming data.<field> when a known field has the wrong form, and stores nothing", async () => {
+    const user = await createTestUser();
+    const [{ n: before }] = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?", [user.id])) as [{ n: number }];
+    const response = await call(await submitRoute(), "/api/integrations/submit", {
+      headers: user.headers,
+      body: submission({ integrationType: "workday", integrationName: "Workday Recruiting", data: { tenant: 42, endpoint: "not a url" } }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.details.map((d: { field: string }) => d.field).sort()).toEqual(["data.endpoint", "data.tenant"]);
+    const [{ n: after }] = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?", [user.id])) as [{ n: number }];
+    expect(after).toBe(before);
+  });
+
+  it("checks updates of a known type the same way", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, { integrationType: "workday", integrationName: "Workday Recruiting", data: { tenant: "acme" } });
+    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
+    const bad = await call(PUT, `/api/integrations/${id}/update`, { method: "PUT", headers: user.headers, body: { data: { tenant: "acme", endpoint: "ftp://x" } }, params: { id: String(id) } });
+    expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "data.endpoint" }] } });
+  });
+
+  it("has one form schema per entry that demands the required fields", () => {
+    for (const entry of catalog) {
+      const required = entry.fields.filter((f) => f.required).map((f) => f.name);
+      const result = formSchema(entry).safeParse({});
+      expect(result.success).toBe(required.length === 0);
+      if (!result.success) expect(result.error.issues.map((i) => i.path[0]).sort()).toEqual(required.sort());
+    }
+  });
+});

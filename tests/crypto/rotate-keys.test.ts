@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import { withOwnDatabase } from "../helpers/own-database";
+import { rawQuery } from "../helpers/raw-db";
+
+// Its own database: it counts every row's key id.
+withOwnDatabase("rotate");
+const OLD = `old:${randomBytes(32).toString("base64")}`;
+const NEW = `new:${randomBytes(32).toString("base64")}`;
+
+async function withKeys(keys: string) {
+  process.env.DATA_ENCRYPTION_KEY = keys;
+  vi.resetModules();
+  const { closeDb } = await import("@/db");
+  await closeDb();
+}
+
+describe("keys:rotate", () => {
+  it("re-seals every row with the newest key, keeps the plaintext, and resumes as a no-op", async () => {
+    await withKeys(OLD);
+    const { seed } = await import("@/lib/demo/seed");
+    await seed({ rows: 1_200 });
+    const before = await rawQuery<{ id: number; data: string }>("SELECT id, data FROM integration_submissions ORDER BY id");
+    const { openData } = await import("@/lib/crypto/data-cipher");
+    const plain = new Map(before.map((r) => [r.id, openData(r.data)]));
+    expect(before.every((r) => r.data.startsWith("old:"))).toBe(true);
+
+    await withKeys(`${OLD},${NEW}`);
+    const { rotateKeys } = await import("@/lib/crypto/rotate-keys");
+    const seen: number[] = [];
+    const result = await rotateKeys({ batchSize: 500, onProgress: (p) => seen.push(p.scanned) });
+    expect(result).toMatchObject({ scanned: before.length, rotated: before.length });
+    expect(seen).toEqual([500, 1_000, before.length]);
+
+    const after = await rawQuery<{ id: number; data: string }>("SELECT id, data FROM integration_submissions ORDER BY id");
+    const { openData: openWithBoth } = await import("@/lib/crypto/data-cipher");
+    expect(after.every((r) => r.data.startsWith("new:"))).toBe(true);
+    for (const row of after) expect(openWithBoth(row.data)).toEqual(plain.get(row.id));
+    expect((await rotateKeys()).rotated).toBe(0);
+  });
+
+  it("does not overwrite a row the app changed after rotation read it", async () => {
+    await withKeys(OLD);
+    const { sealData } = await import("@/lib/crypto/data-cipher");
+    const [row] = await rawQuery<{ id: number }>("SELECT id FROM integration_submissions ORDER BY id DESC LIMIT 1");
+    const asRead = { id: row!.id, data: sealData({ apiKey: "old-secret" }) };
+    await rawQuery("UPDATE integration_submissions SET data = ? WHERE id = ?", [asRead.data, row!.id]);
+
+    await withKeys(`${OLD},${NEW}`);
+    const { rotateRow } = await import("@/lib/crypto/rotate-keys");
+    const { sealData: sealNew, openData } = await import("@/lib/crypto/data-cipher");
+    const appWrite = sealNew({ apiKey: "typed-by-the-user" });
+    await rawQuery("UPDATE integration_submissions SET data = ? WHERE id = ?", [appWrite, row!.id]);
+    expect(await rotateRow(asRead)).toBe(false);
+    const [final] = await rawQuery<{ data: string }>("SELECT data FROM integration_submissions WHERE id = ?", [row!.id]);
+    expect(openData(final!.data)).toEqual({ apiKey: "typed-by-the-user" });
+  });
+});
