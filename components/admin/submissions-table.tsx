@@ -35,6 +35,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [bulkStatus, setBulkStatus] = useState<Status | "">("");
   const [bulkBusy, setBulkBusy] = useState(false);
+  const [allMatching, setAllMatching] = useState(false);
 
   const sortParam = params.get("sort") ?? "-submittedAt";
   const sorting: SortingState = [{ id: sortParam.replace(/^-/, ""), desc: sortParam.startsWith("-") }];
@@ -133,15 +134,33 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
     if (!bulkStatus) return;
     setBulkBusy(true);
     setError(undefined);
-    const failures: string[] = [];
-    for (const id of selectedIds) {
-      const failure = await updateStatus(id, bulkStatus);
-      if (failure) failures.push(`#${id}: ${failure}`);
-    }
+    const failures = allMatching ? await applyToMatching(bulkStatus) : await applyToSelected(bulkStatus);
     setBulkBusy(false);
     setSelection({});
+    setAllMatching(false);
     if (failures.length) setError(failures.join(" "));
     router.refresh();
+  }
+
+  async function applyToSelected(status: Status) {
+    const failures: string[] = [];
+    for (const id of selectedIds) {
+      const failure = await updateStatus(id, status);
+      if (failure) failures.push(`#${id}: ${failure}`);
+    }
+    return failures;
+  }
+
+  async function applyToMatching(status: Status) {
+    const filter = Object.fromEntries([...params].filter(([key]) => ["q", "status", "type", "from", "to", "sort"].includes(key)));
+    const response = await fetch("/api/integrations/bulk-status", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status, filter }),
+    }).catch(() => undefined);
+    if (response?.ok) return [];
+    const body = (await response?.json().catch(() => ({}))) as { error?: string; details?: { message: string }[] } | undefined;
+    return [body?.details?.[0]?.message ? `The filter ${body.details[0].message}.` : (body?.error ?? "Could not reach the server.")];
   }
 
   const first = (pageNumber - 1) * limit + 1;
@@ -150,7 +169,12 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
       {error ? <Alert>{error}</Alert> : null}
       {selectedIds.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
-          <span>{selectedIds.length} selected</span>
+          <span>{allMatching ? `All ${number.format(page.count)} matching selected` : `${selectedIds.length} selected`}</span>
+          {!allMatching && table.getIsAllRowsSelected() && page.count > page.integrations.length ? (
+            <button type="button" className="font-semibold text-brand-700 underline" onClick={() => setAllMatching(true)}>
+              Select all {number.format(page.count)} matching the filter
+            </button>
+          ) : null}
           <label className="flex items-center gap-2">
             Set status to
             <select value={bulkStatus} onChange={(e) => setBulkStatus(e.target.value as Status | "")} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
@@ -165,7 +189,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
           <button type="button" className={buttonClass("primary", "py-1")} disabled={!bulkStatus || bulkBusy} onClick={applyBulk}>
             {bulkBusy ? "Applying…" : "Apply"}
           </button>
-          <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => setSelection({})}>
+          <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => { setSelection({}); setAllMatching(false); }}>
             Clear selection
           </button>
         </div>

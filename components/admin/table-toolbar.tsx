@@ -29,6 +29,7 @@ export function TableToolbar({ types }: { types: string[] }) {
   }
 
   const filtered = ["q", "status", "type", "from", "to"].some((key) => params.get(key));
+  const exportQuery = new URLSearchParams([...params].filter(([key]) => ["q", "status", "type", "from", "to", "sort"].includes(key)));
 
   return (
     <div className="flex flex-wrap items-end gap-3">
@@ -86,6 +87,9 @@ export function TableToolbar({ types }: { types: string[] }) {
         </label>
         <input id="table-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
       </div>
+      <a href={`/api/integrations/export${exportQuery.size ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
+        Export CSV
+      </a>
       {filtered ? (
         <button
           type="button"

@@ -97,3 +97,10 @@ export const signupResponse = z.object({
     role: z.literal("user"),
   }),
 });
+
+export const bulkStatusResponse = z.object({
+  success: z.literal(true),
+  matched: z.number().int(),
+  updated: z.number().int(),
+  message: z.string(),
+});

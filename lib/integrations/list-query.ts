@@ -6,7 +6,7 @@
 // has an index, and each filter one that continues with the time sorts (see the schema), so a
 // page is one index read; tests/database/list-explain.test.ts checks the plans.
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, like, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { integrationSubmissions as t, statuses } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/accounts";
@@ -50,6 +50,21 @@ export async function listIntegrations(scope: ListScope, query: ListQuery): Prom
   };
 }
 
+/** Every matching row in list order, a batch at a time (no count, nothing held beyond a batch). */
+export async function* eachIntegration(scope: ListScope, query: Omit<ListQuery, "limit" | "cursor">, batch = 1_000) {
+  let cursor: string | undefined;
+  for (;;) {
+    const queries = await listQueries(scope, { ...query, limit: batch, cursor });
+    if (!queries) return;
+    const rows = await queries.page;
+    const page = rows.slice(0, batch);
+    yield page.map((row) => toIntegrationDto(row));
+    const last = page.at(-1);
+    if (rows.length <= batch || !last) return;
+    cursor = encodeCursor({ value: last[queries.sort], id: last.id }, queries.context);
+  }
+}
+
 /**
  * The page query (one row more than asked, to know whether another page follows) and the
  * count query, not yet run; null when the named owner does not exist. Exported so the query
@@ -73,8 +88,10 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     q
       ? or(...[t.integrationName, t.integrationType, t.userEmail].map((c) => like(c, `%${escapeLike(q)}%`)))
       : undefined,
+    query.from ? gte(t.submittedAt, new Date(`${query.from}T00:00:00.000Z`)) : undefined,
+    query.to ? lt(t.submittedAt, new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000)) : undefined,
   ];
-  const context = JSON.stringify([scope, owner, query.status?.toSorted(), query.type, q, query.sort]);
+  const context = JSON.stringify([scope, owner, query.status?.toSorted(), query.type, q, query.from, query.to, query.sort]);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
   const before = descending ? lt : gt;
   const after = (c: Cursor) =>

@@ -2,6 +2,7 @@
 // responses, so documentation and behaviour cannot drift apart.
 import { signupBody, tokenBody } from "@/lib/auth/schemas";
 import {
+  bulkStatusResponse,
   emailQueuedResponse,
   emailSentResponse,
   eventsResponse,
@@ -23,7 +24,7 @@ import {
   queryParameters,
   type OpenApiDocument,
 } from "./openapi-parts";
-import { getQuery, listQuery, ownListQuery, sendEmailBody, submitBody, updateBody } from "./schemas";
+import { bulkStatusBody, getQuery, listQuery, ownListQuery, sendEmailBody, submitBody, updateBody } from "./schemas";
 
 export function openApiDocument(): OpenApiDocument {
   return {
@@ -94,6 +95,26 @@ export function openApiDocument(): OpenApiDocument {
           responses: {
             "200": { description: "One page", ...json(listResponse) },
             ...failures(...AUTHED, "403"),
+          },
+        },
+      },
+      "/api/integrations/export": {
+        get: {
+          summary: "All submissions matching the list filters as a streamed CSV (admin); data masked",
+          parameters: queryParameters(listQuery.omit({ limit: true, cursor: true })),
+          responses: {
+            "200": { description: "text/csv attachment, one row per submission" },
+            ...failures(...AUTHED, "403"),
+          },
+        },
+      },
+      "/api/integrations/bulk-status": {
+        post: {
+          summary: "Set the status of every submission matching a filter (admin; at most 5,000)",
+          requestBody: body(bulkStatusBody),
+          responses: {
+            "200": { description: "Updated", ...json(bulkStatusResponse) },
+            ...failures(...AUTHED, "403", "413", "415"),
           },
         },
       },

@@ -107,6 +107,8 @@ const ownListFields = {
     .regex(/^[a-z0-9_-]{1,64}$/, "must be an integration type slug")
     .optional(),
   q: z.string().max(255).optional().meta({ description: "Substring of the name, type or owner email" }),
+  from: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or after this day (UTC)", example: "2024-01-01" }),
+  to: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or before this day (UTC)", example: "2024-01-31" }),
   sort: z.enum(sortValues).default("-submittedAt").meta({ description: "Sort key, prefix - for descending" }),
   limit: z
     .string()
@@ -152,3 +154,8 @@ export const sendEmailBody = z.object({
   template: z.enum(templateNames).meta({ description: "One of the app's React Email templates" }),
 });
 export type SendEmailBody = z.infer<typeof sendEmailBody>;
+
+export const bulkStatusBody = z.object({
+  status: statusSchema,
+  filter: listQuery.omit({ limit: true, cursor: true }).default({ sort: "-submittedAt" }),
+});

@@ -197,3 +197,17 @@ describe("GET /api/integrations", () => {
     expect((await mine(alice)).status).toBe(200);
   });
 });
+
+describe("date range filter", () => {
+  it("keeps submissions from the start of `from` to the end of `to`, in UTC, and validates the dates", async () => {
+    const ids = (await rawQuery<{ id: number }>("SELECT id FROM integration_submissions ORDER BY id LIMIT 3")).map((r) => r.id);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-01 00:00:00.000", ids[0]]);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-02 23:59:59.999", ids[1]]);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-03 00:00:00.000", ids[2]]);
+    const { json } = await all(admin, "?from=2030-03-01&to=2030-03-02");
+    expect(json.integrations.map((i: { id: number }) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(json.count).toBe(2);
+    const bad = await all(admin, "?from=March");
+    expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "from" }] } });
+  });
+});
