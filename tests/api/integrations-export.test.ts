@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { call } from "../helpers/call";
 import { withOwnDatabase } from "../helpers/own-database";
 import { rawQuery } from "../helpers/raw-db";
 import { createTestUser } from "../helpers/users";
