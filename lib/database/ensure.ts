@@ -2,21 +2,24 @@
 // answers on this machine, start a project-local one from the mariadbd/mysqld binary.
 import path from "node:path";
 import { createDatabase, databaseName, migrateDatabase } from "./admin";
-import { isAnswering, startLocalServer } from "./local-server";
+import { isAnswering, startLocalServer, type LocalServer } from "./local-server";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export const LOCAL_DATA_DIR = path.join(process.cwd(), ".data", "mysql");
 
-export async function ensureServer(url: string, log: (line: string) => void = () => {}): Promise<void> {
-  if (await isAnswering(url)) return;
+type Log = (line: string) => void;
+
+/** The local server this call started, if it had to start one (it keeps running). */
+export async function ensureServer(url: string, log: Log = () => {}, dataDir = LOCAL_DATA_DIR): Promise<LocalServer | undefined> {
+  if (await isAnswering(url)) return undefined;
   const target = new URL(url);
   const where = `${target.hostname}:${target.port || 3306}`;
   if (!LOCAL_HOSTS.has(target.hostname)) {
     throw new Error(`No database server answers at ${where} (DATABASE_URL): start it, or fix the URL.`);
   }
-  log(`No database server answers at ${where}; starting a project-local one in .data/mysql …`);
-  const server = await startLocalServer({ dataDir: LOCAL_DATA_DIR, port: Number(target.port || 3306) });
+  log(`No database server answers at ${where}; starting a project-local one in ${path.relative(process.cwd(), dataDir) || dataDir} …`);
+  const server = await startLocalServer({ dataDir, port: Number(target.port || 3306) });
   if (!(await isAnswering(url))) {
     await server.stop();
     throw new Error(
@@ -24,11 +27,13 @@ export async function ensureServer(url: string, log: (line: string) => void = ()
     );
   }
   log(`Local database server running (pid ${server.pid}); it keeps running after this command.`);
+  return server;
 }
 
 /** Server up, database created (utf8mb4), every migration applied. */
-export async function ensureDatabase(url: string, log: (line: string) => void = () => {}): Promise<void> {
-  await ensureServer(url, log);
+export async function ensureDatabase(url: string, log: Log = () => {}, dataDir = LOCAL_DATA_DIR) {
+  const started = await ensureServer(url, log, dataDir);
   if (await createDatabase(url)) log(`Created database ${databaseName(url)}.`);
   await migrateDatabase(url);
+  return started;
 }

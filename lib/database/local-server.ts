@@ -104,15 +104,19 @@ export async function startLocalServer(options: { dataDir: string; port: number 
     pid,
     url,
     async stop() {
-      try {
-        process.kill(pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      const until = Date.now() + 30_000;
-      while (Date.now() < until && (await isAnswering(url, 500))) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (!alive()) return;
+      process.kill(pid, "SIGTERM");
+      // Until the process is gone, not just silent: it flushes its files on the way out.
+      const until = Date.now() + 60_000;
+      while (alive() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
     },
   };
 }
