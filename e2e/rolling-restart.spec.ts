@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+
+// Two production instances behind a minimal round-robin proxy (the kind of balancer a rolling
+// deploy uses: it retries another instance only when a connection is refused, which is safe for
+// any method). Restarting them one after the other under load must produce no 5xx.
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = http.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+function startInstance(port: number): ChildProcess {
+  return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: "ignore" });
+}
+
+async function ready(port: number) {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`instance on ${port} never became ready`);
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+function balancer(upstreams: number[]) {
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const attempt = (tries: number) => {
+        const port = upstreams[next++ % upstreams.length]!;
+        const upstream = http.request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent: false }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.on("error", (error: NodeJS.ErrnoException) => {
+          if (error.code === "ECONNREFUSED" && tries < 10) return attempt(tries + 1);
+          res.writeHead(502).end(error.code);
+        });
+        upstream.end(body);
+      };
+      attempt(0);
+    });
+  });
+  return new Promise<{ url: string; close: () => void }>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
+test("no request fails while two instances restart one after the other", async () => {
+  test.setTimeout(120_000);
+  const ports = [await freePort(), await freePort()];
+  const instances = ports.map(startInstance);
+  try {
+    await Promise.all(ports.map(ready));
+    const proxy = await balancer(ports);
+    const { token } = (await (
+      await fetch(`${proxy.url}/api/auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "198.18.0.1" },
+        body: JSON.stringify({ email: "demo@example.com", password: "demo-password" }),
+      })
+    ).json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+
+    const statuses: number[] = [];
+    const created: number[] = [];
+    let running = true;
+    const worker = async (n: number) => {
+      for (let i = 0; running; i++) {
+        const write = (i + n) % 3 === 0;
+        const response = write
+          ? await fetch(`${proxy.url}/api/integrations/submit`, {
+              method: "POST",
+              headers: { ...auth, "content-type": "application/json" },
+              body: JSON.stringify({ integrationType: "lever", integrationName: "Lever", data: { apiKey: `k-${n}-${i}-rolling` } }),
+            })
+          : await fetch(`${proxy.url}/api/integrations?limit=5`, { headers: auth });
+        statuses.push(response.status);
+        const body = (await response.json().catch(() => ({}))) as { id?: number };
+        if (write && response.status === 201 && body.id) created.push(body.id);
+      }
+    };
+    const load = Promise.all([0, 1, 2, 3].map(worker));
+
+    for (const [i, port] of ports.entries()) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      instances[i]!.kill("SIGTERM");
+      await exited(instances[i]!);
+      instances[i] = startInstance(port);
+      await ready(port);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    running = false;
+    await load;
+    proxy.close();
+
+    expect(statuses.length).toBeGreaterThan(50);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(created.length).toBeGreaterThan(5);
+    for (const id of created.slice(-5)) {
+      expect((await fetch(`http://127.0.0.1:${ports[0]}/api/integrations/${id}`, { headers: auth })).status).toBe(200);
+    }
+  } finally {
+    for (const instance of instances) instance.kill("SIGTERM");
+    await Promise.all(instances.map(exited));
+  }
+});
