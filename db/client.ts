@@ -20,6 +20,12 @@ export function createPool(url: string, options: { connectionLimit?: number } = 
   pool.pool.on("connection", (connection) => {
     connection.query("SET time_zone = '+00:00'");
   });
+  // When a connection dies under a query (the server restarted), mysql2 hands the fatal error to
+  // that query and keeps the dead connection in the pool, where every later query on it fails.
+  // Drop it on release so the pool opens a fresh one.
+  pool.pool.on("release", (connection) => {
+    if ((connection as unknown as { _fatalError?: unknown })._fatalError) connection.destroy();
+  });
   return pool;
 }
 

@@ -8,8 +8,14 @@ import { freePort } from "./free-port";
 import { createDatabase, dropDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
 import { ensureServer } from "@/lib/database/ensure";
 
-function step(command: string, args: string[]): number {
-  return spawnSync(command, args, { stdio: "inherit", env: process.env }).status ?? 1;
+function step(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+}
+
+// The build must not need the runtime's secrets or database: deployers build without them.
+function buildWithoutSecrets(): number {
+  const { AUTH_SECRET: _a, DATA_ENCRYPTION_KEY: _k, DATABASE_URL: _d, ...env } = process.env;
+  return step("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
 }
 
 run(async () => {
@@ -36,7 +42,7 @@ run(async () => {
     const { closeDb } = await import("@/db");
     await closeDb();
 
-    if (!process.argv.includes("--no-build") && step("npx", ["next", "build"]) !== 0) {
+    if (!process.argv.includes("--no-build") && buildWithoutSecrets() !== 0) {
       throw new Error("next build failed; see above.");
     }
     const args = process.argv.slice(2).filter((a) => a !== "--no-build");

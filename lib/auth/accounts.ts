@@ -2,6 +2,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { hasErrorCode } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
 import { errors } from "@/lib/http/errors";
 import { hashPassword } from "./password";
@@ -27,7 +28,7 @@ export async function createUser(input: { email: string; password: string; name?
   try {
     await db().insert(users).values({ email, passwordHash, name: input.name ?? null, role: "user" });
   } catch (error) {
-    if (isDuplicateKey(error)) throw errors.conflict("An account with this email already exists", "email_taken");
+    if (hasErrorCode(error, "ER_DUP_ENTRY")) throw errors.conflict("An account with this email already exists", "email_taken");
     throw error;
   }
   const user = await findUserByEmail(email);
@@ -35,12 +36,6 @@ export async function createUser(input: { email: string; password: string; name?
   return user;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === "ER_DUP_ENTRY") return true;
-  }
-  return false;
-}
 
 /** Creates the user, or resets password, role and name of the existing one; re-enables it. */
 export async function upsertUser(input: { email: string; password: string; role: Role; name?: string }): Promise<User> {

@@ -2,12 +2,17 @@
 // database so a disabled account or a changed role counts at once.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { findUserById } from "./accounts";
 import { authOptions } from "./next-auth";
 import { isAdmin, type AuthUser } from "./user";
 
 export async function currentUser(): Promise<AuthUser | undefined> {
+  // Cookies first: with no session cookie there is nobody to look up, and reading them marks the
+  // page as per-request, so `next build` never runs the auth setup (which needs secrets).
+  const jar = await cookies();
+  if (!jar.getAll().some((cookie) => cookie.name.endsWith("next-auth.session-token"))) return undefined;
   const session = await getServerSession(authOptions());
   const id = Number((session?.user as { id?: string } | undefined)?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;

@@ -58,6 +58,8 @@ export function isDbUnreachable(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && UNREACHABLE.has(code)) return true;
+    // mysql2 marks connection-level failures fatal, some without a code ("closed state").
+    if ((e as { fatal?: unknown }).fatal === true) return true;
     if (e.message.includes("Pool is closed") || e.message.includes("connect ETIMEDOUT")) return true;
   }
   return false;

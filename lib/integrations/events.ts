@@ -4,12 +4,12 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import type { Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { integrationEvents, integrationSubmissions, type EventDetails, type EventType } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface EventDto {
   id: number;

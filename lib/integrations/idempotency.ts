@@ -8,7 +8,7 @@ import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
 import { errors } from "@/lib/http/errors";
-import type { Tx } from "./events";
+import type { Tx } from "@/db/transaction";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const TTL = sql`CURRENT_TIMESTAMP(3) - INTERVAL 24 HOUR`;
@@ -75,9 +75,3 @@ export async function storeResponse(tx: Tx, idem: Idempotency, response: StoredR
 }
 
 /** True when the error or any error it wraps (drivers nest them) carries this MySQL code. */
-export function hasErrorCode(error: unknown, code: string): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === code) return true;
-  }
-  return false;
-}

@@ -2,14 +2,14 @@
 // notification in the outbox and, with an Idempotency-Key, the stored response, all in one
 // transaction. Delivery happens afterwards in the mail worker, so it never delays the submit.
 import "server-only";
-import { db } from "@/db";
+import { hasErrorCode } from "@/db/errors";
+import { transaction } from "@/db/transaction";
 import { integrationSubmissions } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
 import { recordEvent } from "./events";
 import {
-  hasErrorCode,
   idempotencyFor,
   storedResponse,
   storeResponse,
@@ -39,7 +39,7 @@ export async function submitIntegration(
     if (stored) return { ...stored, replayed: true };
     const owner = await resolveOwner(caller, body);
     try {
-      const response = await db().transaction(async (tx) => {
+      const response = await transaction(async (tx) => {
         const [row] = await tx
           .insert(integrationSubmissions)
           .values({

@@ -3,7 +3,7 @@
 // transaction.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { transaction } from "@/db/transaction";
 import { integrationSubmissions as t } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { openData, sealData } from "@/lib/crypto/data-cipher";
@@ -32,7 +32,7 @@ export async function updateIntegration(
   body: UpdateBody,
   options: { ifMatch: string | null },
 ): Promise<void> {
-  await db().transaction(async (tx) => {
+  await transaction(async (tx) => {
     const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
     if (!row) throw errors.notFound();
     if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version)) throw stale();

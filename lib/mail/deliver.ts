@@ -5,7 +5,7 @@ import type { OutboxEmail } from "@/db/schema/email-outbox";
 import { db } from "@/db";
 import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/integrations/events";
-import { claim, markDelivered, markFailed } from "./outbox";
+import { claim, LOCK_SECONDS, markDelivered, markFailed } from "./outbox";
 import { templateNames, type TemplateName } from "./template-names";
 import { renderTemplate } from "./templates";
 import { sendMail } from "./transport";
@@ -19,7 +19,7 @@ export async function deliverClaimed(row: OutboxEmail): Promise<DeliveryResult> 
     if (!isTemplate(row.template)) throw new Error(`Unknown template ${row.template}`);
     const { html, text } = await renderTemplate(row.template, row.props);
     const outcome = await sendMail({ id: row.id, to: row.recipient, subject: row.subject, html, text });
-    await markDelivered(row.id, outcome);
+    await recordDelivery(row.id, outcome);
     await audit(row, "email_sent");
     return { delivered: true, messageId: outcome.messageId };
   } catch (error) {
@@ -27,6 +27,20 @@ export async function deliverClaimed(row: OutboxEmail): Promise<DeliveryResult> 
     log.warn({ outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code }, "email not delivered");
     if (status === "failed") await audit(row, "email_failed");
     return { delivered: false };
+  }
+}
+
+// Sent but not yet recorded: if the database is away right now, keep trying for as long as the
+// claim's lock holds, or another worker would take the row back and send it a second time.
+async function recordDelivery(id: number, outcome: { messageId: string; mailbox: boolean }) {
+  const deadline = Date.now() + (LOCK_SECONDS - 5) * 1000;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await markDelivered(id, outcome);
+    } catch (error) {
+      if (Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
 

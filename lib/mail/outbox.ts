@@ -4,12 +4,13 @@
 import "server-only";
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { transaction } from "@/db/transaction";
 import { emailOutbox, type OutboxEmail } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
 import { templates } from "./templates";
 
 export const MAX_ATTEMPTS = 8;
-const LOCK_SECONDS = 60;
+export const LOCK_SECONDS = 60;
 const BASE_BACKOFF_SECONDS = 10;
 const MAX_BACKOFF_SECONDS = 3600;
 
@@ -45,7 +46,9 @@ const due = () =>
 
 /** Claims up to `limit` due rows (or the one row `id`, if due) for this worker. */
 export async function claim(options: { limit?: number; id?: number } = {}): Promise<OutboxEmail[]> {
-  return db().transaction(async (tx) => {
+  // READ COMMITTED: no gap locks on the due index, so claiming does not deadlock with the
+  // inserts of new mail.
+  return transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(emailOutbox)
@@ -63,7 +66,7 @@ export async function claim(options: { limit?: number; id?: number } = {}): Prom
       })
       .where(inArray(emailOutbox.id, rows.map((r) => r.id)));
     return rows.map((row) => ({ ...row, status: "sending" as const, attempts: row.attempts + 1 }));
-  });
+  }, { isolationLevel: "read committed" });
 }
 
 export async function markDelivered(id: number, outcome: { messageId: string; mailbox: boolean }) {

@@ -55,8 +55,13 @@ describe("the database going away mid-load", () => {
       acknowledged.push(response.json.id);
     }
 
+    // Killed while every pooled connection is busy under a query.
+    const { pool } = await import("@/db");
+    const busy = Array.from({ length: 10 }, () => pool().query("SELECT SLEEP(30)").catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 300));
     process.kill(server.pid, "SIGKILL");
     await server.stop();
+    await Promise.all(busy);
 
     for (const request of [submit, health, submit]) {
       const started = Date.now();
@@ -75,6 +80,12 @@ describe("the database going away mid-load", () => {
     }
     expect(recovered.status).toBe(201);
     acknowledged.push(recovered.json.id);
+    // Every later request works: no connection that died mid-query is handed out again.
+    for (let i = 0; i < 20; i++) {
+      const response = await submit();
+      expect(response.status).toBe(201);
+      acknowledged.push(response.json.id);
+    }
     expect((await health()).status).toBe(200);
 
     const { rawQuery } = await import("../helpers/raw-db");
