@@ -25,7 +25,8 @@ export function benchEnvironment(url: string): Record<string, string> {
 export async function withBenchDatabase<T>(label: string, work: (url: string) => Promise<T>): Promise<T> {
   const server = process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/integrations";
   // Load and bulk inserts belong on this machine only, never on a shared server.
-  if (!LOCAL_HOSTS.has(new URL(server).hostname)) throw new Error("The benchmark runs only against a local database.");
+  if (!LOCAL_HOSTS.has(new URL(server).hostname))
+    throw new Error("The benchmark runs only against a local database.");
   const url = withDatabase(server, `ih_bench_${label}_${randomBytes(3).toString("hex")}`);
   await ensureServer(server, console.log);
   await createDatabase(url);

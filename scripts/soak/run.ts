@@ -1,0 +1,114 @@
+// npm run soak [-- --seconds 60 --connections 64 --no-build]: mixed load against the production
+// build with the database killed and restarted halfway, then proof that nothing was lost: every
+// acknowledged submit is stored, every email sent exactly once, memory flat. Exits 1 otherwise.
+// Everything it starts (its own MariaDB on a spare port, an SMTP sink, the app) is its own.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fail, hasFlag, option, run } from "../cli";
+import { freePort } from "../free-port";
+import { apiToken } from "../bench/credentials";
+import { benchEnvironment } from "../bench/database";
+import { startServer } from "../bench/server";
+import { mixedLoad } from "./load";
+import { sink } from "./smtp-sink";
+import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
+import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
+import { rawQuery } from "@/tests/helpers/raw-db";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+run(async () => {
+  const seconds = Number(option("seconds") ?? 60);
+  const connections = Number(option("connections") ?? 64);
+  if (!(seconds >= 10 && seconds <= 600) || !(connections >= 1 && connections <= 256)) fail("--seconds takes 10–600 and --connections 1–256.");
+  if (!hasFlag("no-build") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) fail("next build failed.");
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ih-soak-"));
+  const dbPort = await freePort();
+  let database: LocalServer = await startLocalServer({ dataDir, port: dbPort });
+  const smtp = await sink();
+  let received: string[] | undefined;
+  const url = withDatabase(database.url, "ih_soak");
+  const logFile = path.join(dataDir, "app.log");
+  const env = { ...benchEnvironment(url), SMTP_URL: smtp.url, NOTIFICATION_RECIPIENTS: "ops@soak.test", LOG_FILE: logFile };
+  Object.assign(process.env, env);
+  let app: Awaited<ReturnType<typeof startServer>> | undefined;
+  let problems: string[] = [];
+  try {
+    await createDatabase(url);
+    await migrateDatabase(url);
+    const { seed, DEMO_USER } = await import("@/lib/demo/seed");
+    await seed();
+    const { closeDb } = await import("@/db");
+    await closeDb();
+    const port = await freePort();
+    app = await startServer({ name: "app", command: process.execPath, args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], env, port, readyPath: "/api/health" });
+    const token = await apiToken(app.url, DEMO_USER);
+
+    console.log(`Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`);
+    const rss: number[] = [];
+    const sampler = setInterval(() => void app!.rssMiB().then((mib) => rss.push(mib)), 1_000);
+    const outage = (async () => {
+      await sleep((seconds / 2) * 1000);
+      process.kill(database.pid, "SIGKILL");
+      await database.stop();
+      await sleep(3_000);
+      database = await startLocalServer({ dataDir, port: dbPort });
+    })();
+    const load = await mixedLoad({ baseUrl: app.url, token, connections, until: Date.now() + seconds * 1000 });
+    await outage;
+    clearInterval(sampler);
+
+    // Mail that failed during the outage is retried with backoff: wait for the queue to drain.
+    const drainDeadline = Date.now() + 180_000;
+    let waiting = Infinity;
+    while (waiting > 0 && Date.now() < drainDeadline) {
+      waiting = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')"))[0]!.n;
+      if (waiting > 0) await sleep(2_000);
+    }
+
+    const stored = new Set<number>();
+    for (let i = 0; i < load.acknowledged.length; i += 1_000) {
+      const ids = load.acknowledged.slice(i, i + 1_000);
+      for (const row of await rawQuery<{ id: number }>("SELECT id FROM integration_submissions WHERE id IN (?)", [ids])) stored.add(row.id);
+    }
+    const outbox = await rawQuery<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM email_outbox GROUP BY status");
+    const sentRows = outbox.find((r) => r.status === "sent")?.n ?? 0;
+    const ids = (received = await smtp.report());
+    const doubled = ids.length - new Set(ids).size;
+    const quarter = Math.max(1, Math.floor(rss.length / 4));
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const growth = avg(rss.slice(-quarter)) / Math.max(1, avg(rss.slice(quarter, 2 * quarter)));
+
+    const statuses = [...load.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    problems = [
+      stored.size !== load.acknowledged.length && `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
+      waiting > 0 && `${waiting} emails still queued after 3 minutes`,
+      outbox.some((r) => r.status === "failed") && "some emails failed for good",
+      ids.length !== sentRows && `${sentRows} emails marked sent but ${ids.length} received`,
+      doubled > 0 && `${doubled} emails delivered twice`,
+      (load.statuses.get(500) ?? 0) > 0 && `${load.statuses.get(500)} answers were 500`,
+      growth > 1.5 && `memory grew ${growth.toFixed(2)}× between the second and last quarter`,
+    ].filter((p): p is string => typeof p === "string");
+
+    console.log(`answers: ${statuses}; network errors: ${load.networkErrors}`);
+    console.log(`submits acknowledged: ${load.acknowledged.length}, stored: ${stored.size}`);
+    console.log(`emails: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}; received ${ids.length}, doubled ${doubled}`);
+    if (problems.length > 0) {
+      const errors = readFileSync(logFile, "utf8").split("\n").filter((line) => line.includes('"level":50'));
+      console.log(`app errors (${errors.length}, last 5):\n${errors.slice(-5).join("\n")}`);
+    }
+    console.log(`server RSS MiB: first ${rss[0]?.toFixed(0)}, max ${Math.max(...rss).toFixed(0)}, last ${rss.at(-1)?.toFixed(0)} (growth ${growth.toFixed(2)}×)`);
+  } finally {
+    await app?.stop();
+    if (!received) await smtp.report();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (problems.length > 0) fail(`Soak failed: ${problems.join("; ")}.`);
+  console.log("✔ Soak passed: nothing lost, nothing doubled, memory flat.");
+});
