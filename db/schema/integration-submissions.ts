@@ -63,6 +63,9 @@ export const integrationSubmissions = mysqlTable(
     index("is_user_submitted_idx").on(t.userId, t.submittedAt),
     index("is_user_updated_idx").on(t.userId, t.updatedAt),
     index("is_user_email_idx").on(t.userId, t.userEmail),
+    // One owner's list sorted by status or name (measured at a million rows: 340–540 ms without).
+    index("is_user_status_idx").on(t.userId, t.status),
+    index("is_user_name_idx").on(t.userId, t.integrationName),
     index("is_name_idx").on(t.integrationName),
     index("is_email_idx").on(t.userEmail),
   ],

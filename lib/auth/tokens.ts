@@ -1,10 +1,13 @@
 // API tokens: HS256 JWTs signed with AUTH_SECRET (claims sub, email, role, iat, exp). The role in
 // a token is informational: requireUser reads the user's current role from the database.
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import type { AuthUser } from "./user";
 
-const secret = () => new TextEncoder().encode(env().AUTH_SECRET);
+// One key object for the process: handing jose raw bytes makes it import the key on every call.
+let key: KeyObject | undefined;
+const secret = () => (key ??= createSecretKey(Buffer.from(env().AUTH_SECRET, "utf8")));
 
 export async function signAccessToken(user: AuthUser): Promise<{ token: string; expiresIn: number }> {
   const expiresIn = env().TOKEN_TTL_SECONDS;

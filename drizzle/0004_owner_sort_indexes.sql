@@ -1,0 +1,2 @@
+CREATE INDEX `is_user_status_idx` ON `integration_submissions` (`user_id`,`status`);--> statement-breakpoint
+CREATE INDEX `is_user_name_idx` ON `integration_submissions` (`user_id`,`integration_name`);
