@@ -43,3 +43,17 @@ export function History({ events }: { events: EventDto[] }) {
     </ol>
   );
 }
+
+/** The history as a page section, as the user's and the admin's detail pages show it. */
+export function HistorySection({ events, className = "" }: { events: EventDto[]; className?: string }) {
+  return (
+    <section aria-labelledby="history" className={`rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
+      <h2 id="history" className="text-lg font-semibold">
+        History
+      </h2>
+      <div className="mt-4">
+        <History events={events} />
+      </div>
+    </section>
+  );
+}

@@ -6,6 +6,7 @@ import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrat
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
 
 type Values = Record<string, string>;
@@ -24,9 +25,6 @@ interface EditMode {
   /** Where to go once saved (the user's detail page unless told otherwise). */
   savedHref?: string;
 }
-
-const INPUT =
-  "block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm";
 
 interface ErrorBody {
   error?: string;
@@ -181,7 +179,6 @@ function Field({
 }) {
   const id = useId();
   const hint = maskedHint ? `Stored as ${maskedHint}. Leave empty to keep it, or type a new value.` : field.help;
-  const describedBy = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: field.name,
@@ -189,8 +186,8 @@ function Field({
     required: field.required && !maskedHint,
     placeholder: field.placeholder,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-    className: `${INPUT} ${error ? "ring-red-400" : "ring-slate-300"}`,
+    "aria-describedby": describedBy(id, hint, error),
+    className: inputClass(error),
   };
   return (
     <div>
@@ -205,16 +202,7 @@ function Field({
       ) : (
         <input {...common} type={field.kind === "url" ? "url" : "text"} className={`${common.className} mt-1`} onChange={(e) => onChange(e.target.value)} />
       )}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { catalogEntry } from "@/lib/integrations/catalog";
 import { listEvents } from "@/lib/integrations/events";
 import { getIntegration } from "@/lib/integrations/get";
 import { listOutbox } from "@/lib/mail/outbox-queries";
-import { History } from "@/components/integrations/history";
+import { HistorySection } from "@/components/integrations/history";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { StatusBadge } from "@/components/integrations/status-badge";
@@ -90,12 +90,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
             </div>
           </section>
         </div>
-        <section aria-labelledby="history" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="history" className="text-lg font-semibold">History</h2>
-          <div className="mt-4">
-            <History events={events} />
-          </div>
-        </section>
+        <HistorySection events={events} className="h-fit" />
       </div>
     </main>
   );

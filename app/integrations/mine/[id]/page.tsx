@@ -9,7 +9,7 @@ import { catalogEntry } from "@/lib/integrations/catalog";
 import { parseId } from "@/lib/integrations/access";
 import type { Status } from "@/db/schema";
 import { StatusBadge } from "@/components/integrations/status-badge";
-import { History } from "@/components/integrations/history";
+import { HistorySection } from "@/components/integrations/history";
 import { DataList } from "@/components/integrations/data-list";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { Timestamp } from "@/components/integrations/relative-time";
@@ -88,14 +88,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
             )}
           </div>
         </section>
-        <section aria-labelledby="history" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="history" className="text-lg font-semibold">
-            History
-          </h2>
-          <div className="mt-4">
-            <History events={events} />
-          </div>
-        </section>
+        <HistorySection events={events} />
       </div>
     </main>
   );
