@@ -4,3 +4,4 @@ export * from "./integration-events";
 export * from "./idempotency-keys";
 export * from "./rate-limits";
 export * from "./email-outbox";
+export * from "./submission-counts";

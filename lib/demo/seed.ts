@@ -53,28 +53,51 @@ async function insertRows(total: number, owners: Owner[], onProgress?: (done: nu
   const offset = Math.floor(Math.random() * 1_000_000);
   for (let done = 0; done < total; ) {
     const size = Math.min(BATCH, total - done);
-    const values = Array.from({ length: size }, (_, i) => {
+    const rows = Array.from({ length: size }, (_, i) => {
       const n = offset + done + i;
-      const row = demoRow(n, now);
-      const owner = owners[n % owners.length]!;
-      return [
-        owner.id,
-        owner.email,
-        row.integrationType,
-        row.integrationName,
-        row.status,
-        sealData(row.data),
-        row.callbackUrl,
-        row.source,
-        row.submittedAt,
-        row.updatedAt,
-      ];
+      return { row: demoRow(n, now), owner: owners[n % owners.length]! };
     });
-    // One multi-row INSERT per batch: the fastest portable way in, ~100x a row at a time.
-    await pool().query(
-      "INSERT INTO integration_submissions (user_id, user_email, integration_type, integration_name, status, data, callback_url, source, submitted_at, updated_at) VALUES ?",
-      [values],
-    );
+    const values = rows.map(({ row, owner }) => [
+      owner.id,
+      owner.email,
+      row.integrationType,
+      row.integrationName,
+      row.status,
+      sealData(row.data),
+      row.callbackUrl,
+      row.source,
+      row.submittedAt,
+      row.updatedAt,
+    ]);
+    const counts = new Map<string, { status: string; type: string; n: number }>();
+    for (const { row } of rows) {
+      const key = `${row.status}|${row.integrationType}`;
+      const entry = counts.get(key) ?? { status: row.status, type: row.integrationType, n: 0 };
+      entry.n += 1;
+      counts.set(key, entry);
+    }
+    // One multi-row INSERT per batch (the fastest portable way in, ~100x a row at a time), and
+    // the batch's counts, in one transaction so submission_counts stays exact.
+    const connection = await pool().getConnection();
+    try {
+      await connection.beginTransaction();
+      await connection.query(
+        "INSERT INTO integration_submissions (user_id, user_email, integration_type, integration_name, status, data, callback_url, source, submitted_at, updated_at) VALUES ?",
+        [values],
+      );
+      for (const { status, type, n } of counts.values()) {
+        await connection.query(
+          "INSERT INTO submission_counts (status, integration_type, n) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE n = n + ?",
+          [status, type, n, n],
+        );
+      }
+      await connection.commit();
+    } catch (error) {
+      await connection.rollback().catch(() => {});
+      throw error;
+    } finally {
+      connection.release();
+    }
     done += size;
     onProgress?.(done, total);
   }

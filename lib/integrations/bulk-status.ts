@@ -17,8 +17,7 @@ export async function setStatusOfMatching(
   status: Status,
 ): Promise<{ matched: number; updated: number }> {
   const queries = await listQueries({ all: true }, { ...filter, limit: 1 });
-  const [total] = queries ? await queries.count : [];
-  const matched = total?.n ?? 0;
+  const matched = queries ? await queries.total() : 0;
   if (matched > BULK_LIMIT) {
     throw errors.validation([
       { field: "filter", message: `matches ${matched} submissions; narrow it to at most ${BULK_LIMIT}` },

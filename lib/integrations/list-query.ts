@@ -14,6 +14,7 @@ import { errors } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from "./keyset-cursor";
 import { sortKeys, type ListQuery, type SortKey } from "./schemas";
 import { toIntegrationDto, type IntegrationDto } from "./serialize";
+import { countFromTotals } from "./counts";
 
 /** Everything, or one owner's submissions. */
 export type ListScope = { all: true } | { userId: number };
@@ -37,12 +38,12 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listIntegrations(scope: ListScope, query: ListQuery): Promise<ListPage> {
   const queries = await listQueries(scope, query);
   if (!queries) return { integrations: [], count: 0, nextCursor: null };
-  const [rows, [total]] = await Promise.all([queries.page, queries.count]);
+  const [rows, total] = await Promise.all([queries.page, queries.total()]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     integrations: page.map((row) => toIntegrationDto(row)),
-    count: total?.n ?? 0,
+    count: total,
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ value: last[queries.sort], id: last.id }, queries.context)
@@ -97,6 +98,10 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
   const after = (c: Cursor) =>
     or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));
   const order = descending ? desc : asc;
+  const countQuery = db()
+    .select({ n: count() })
+    .from(t)
+    .where(and(...filters));
   return {
     sort,
     context,
@@ -106,10 +111,14 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
       .where(and(...filters, cursor ? after(cursor) : undefined))
       .orderBy(order(column), order(t.id))
       .limit(query.limit + 1),
-    count: db()
-      .select({ n: count() })
-      .from(t)
-      .where(and(...filters)),
+    count: countQuery,
+    /** The number of matching rows: from submission_counts when only status and type filter. */
+    total: async () => {
+      const onlyStatusAndType = owner === undefined && !q && !query.from && !query.to;
+      if (onlyStatusAndType) return countFromTotals({ statuses: query.status, type: query.type });
+      const [row] = await countQuery;
+      return row?.n ?? 0;
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import type { AuthUser } from "@/lib/auth/user";
 import { sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
 import { recordEvent } from "./events";
+import { adjustCount } from "./counts";
 import {
   idempotencyFor,
   storedResponse,
@@ -55,6 +56,7 @@ export async function submitIntegration(
           .$returningId();
         if (!row) throw new Error("Insert returned no id");
         await recordEvent(tx, row.id, caller, "created", { to: body.status });
+        await adjustCount(tx, body.status, body.integrationType, 1);
         const submission = { id: row.id, ...body, userEmail: owner.email };
         const recipients = await queueIntegrationRequest(tx, submission, owner.id === caller.id ? caller.name : null);
         for (const recipient of recipients) {
