@@ -23,6 +23,9 @@ function transporter(url: string): Transporter {
       url,
       transporter: nodemailer.createTransport({
         url,
+        // A few kept-open connections instead of a handshake per message.
+        pool: true,
+        maxConnections: 5,
         connectionTimeout: TIMEOUT_MS,
         greetingTimeout: TIMEOUT_MS,
         socketTimeout: TIMEOUT_MS,

@@ -24,7 +24,8 @@ async function tick(state: WorkerState): Promise<void> {
   try {
     const rows = await claim({ limit: BATCH });
     claimed = rows.length;
-    for (const row of rows) await deliverClaimed(row);
+    // The batch in parallel: rendering and SMTP round trips overlap (the transport pools connections).
+    await Promise.all(rows.map(deliverClaimed));
     state.failures = 0;
   } catch (error) {
     state.failures += 1;
