@@ -1,7 +1,7 @@
 // The numbers at the top of the admin dashboard: submissions by status (from the kept totals),
 // and per day and status over the last 30 days (a submitted_at range scan, a few hundred
-// milliseconds at a million rows), each shared for 10 seconds between renders; the table below
-// them is always current.
+// milliseconds at a million rows), each shared for 10 seconds between renders and refreshed in
+// the background; the table below them is always current.
 import "server-only";
 import { count, gte, sql, sum } from "drizzle-orm";
 import { db } from "@/db";
