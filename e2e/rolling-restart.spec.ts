@@ -2,18 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../scripts/free-port";
 
 // Two production instances behind a minimal round-robin proxy (the kind of balancer a rolling
 // deploy uses: it retries another instance only when a connection is refused, which is safe for
 // any method). Restarting them one after the other under load must produce no 5xx.
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = http.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 function startInstance(port: number): ChildProcess {
   return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: "ignore" });

@@ -18,7 +18,7 @@ import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { updateStatus } from "./update-status";
-import { useUrlState } from "./use-url-state";
+import { filterParams, useUrlState } from "./use-url-state";
 
 const SORTABLE = new Set(["submittedAt", "updatedAt", "status", "integrationName", "userEmail"]);
 const PAGE_SIZES = [25, 50, 100, 250];
@@ -152,7 +152,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   }
 
   async function applyToMatching(status: Status) {
-    const filter = Object.fromEntries([...params].filter(([key]) => ["q", "status", "type", "from", "to", "sort"].includes(key)));
+    const filter = Object.fromEntries(filterParams(params));
     const response = await fetch("/api/integrations/bulk-status", {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { statuses, type Status } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { buttonClass } from "@/components/ui/button";
-import { useUrlState } from "./use-url-state";
+import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
   "rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
@@ -28,8 +28,8 @@ export function TableToolbar({ types }: { types: string[] }) {
     set({ status: statuses.filter((s) => next.has(s)).join(",") || undefined });
   }
 
-  const filtered = ["q", "status", "type", "from", "to"].some((key) => params.get(key));
-  const exportQuery = new URLSearchParams([...params].filter(([key]) => ["q", "status", "type", "from", "to", "sort"].includes(key)));
+  const filtered = FILTER_KEYS.some((key) => params.get(key));
+  const exportQuery = new URLSearchParams(filterParams(params));
 
   return (
     <div className="flex flex-wrap items-end gap-3">

@@ -3,6 +3,14 @@
 import { useCallback, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
+/** The URL parameters that choose which rows match (the export and bulk status reuse them). */
+export const FILTER_KEYS = ["q", "status", "type", "from", "to"];
+
+/** The current filters and sort, as export and bulk status take them. */
+export function filterParams(params: URLSearchParams): [string, string][] {
+  return [...params].filter(([key]) => FILTER_KEYS.includes(key) || key === "sort");
+}
+
 // Paging position; any other change (filter, sort, page size) starts again from the first page.
 const POSITION = ["cursor", "page"];
 

@@ -1,5 +1,5 @@
-import { bigint, datetime, index, mysqlEnum, mysqlTable, smallint, varchar } from "drizzle-orm/mysql-core";
-import { sql } from "drizzle-orm";
+import { bigint, index, mysqlEnum, mysqlTable, smallint, varchar } from "drizzle-orm/mysql-core";
+import { createdNow, instant } from "./columns";
 import { integrationSubmissions } from "./integration-submissions";
 import { jsonColumn } from "./json-column";
 
@@ -8,8 +8,6 @@ import { jsonColumn } from "./json-column";
 // failed: gave up after the last attempt (an admin can queue it again).
 export const outboxStatuses = ["pending", "sending", "sent", "mailbox", "failed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
-
-const at = (name: string) => datetime(name, { mode: "date", fsp: 3 });
 
 // Every email is written here first and sent from here, so none is lost when the mail server
 // is down or the process dies between the request and the delivery.
@@ -27,12 +25,12 @@ export const emailOutbox = mysqlTable(
     }),
     status: mysqlEnum("status", outboxStatuses).notNull().default("pending"),
     attempts: smallint("attempts", { unsigned: true }).notNull().default(0),
-    nextAttemptAt: at("next_attempt_at").notNull().default(sql`CURRENT_TIMESTAMP(3)`),
-    lockedUntil: at("locked_until"),
+    nextAttemptAt: createdNow("next_attempt_at"),
+    lockedUntil: instant("locked_until"),
     lastError: varchar("last_error", { length: 500 }),
     messageId: varchar("message_id", { length: 255 }),
-    createdAt: at("created_at").notNull().default(sql`CURRENT_TIMESTAMP(3)`),
-    sentAt: at("sent_at"),
+    createdAt: createdNow("created_at"),
+    sentAt: instant("sent_at"),
   },
   (t) => [
     index("eo_due_idx").on(t.status, t.nextAttemptAt),

@@ -1,5 +1,5 @@
-import { bigint, char, datetime, index, mysqlTable, primaryKey, smallint, text, varchar } from "drizzle-orm/mysql-core";
-import { sql } from "drizzle-orm";
+import { bigint, char, index, mysqlTable, primaryKey, smallint, text, varchar } from "drizzle-orm/mysql-core";
+import { createdNow } from "./columns";
 import { users } from "./users";
 
 // Idempotency-Key on submit: the first response per (user, key) is kept for 24 h and replayed.
@@ -16,9 +16,7 @@ export const idempotencyKeys = mysqlTable(
     requestHash: char("request_hash", { length: 64 }).notNull(),
     statusCode: smallint("status_code", { unsigned: true }).notNull(),
     responseBody: text("response_body").notNull(),
-    createdAt: datetime("created_at", { mode: "date", fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
+    createdAt: createdNow("created_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("ik_created_idx").on(t.createdAt)],
 );

@@ -1,6 +1,6 @@
-import { bigint, datetime, index, mysqlEnum, mysqlTable, varchar } from "drizzle-orm/mysql-core";
+import { bigint, index, mysqlEnum, mysqlTable, varchar } from "drizzle-orm/mysql-core";
+import { createdNow } from "./columns";
 import { jsonColumn } from "./json-column";
-import { sql } from "drizzle-orm";
 import { integrationSubmissions } from "./integration-submissions";
 import { users } from "./users";
 
@@ -36,9 +36,7 @@ export const integrationEvents = mysqlTable(
     actorId: bigint("actor_id", { mode: "number", unsigned: true }).references(() => users.id, { onDelete: "set null" }),
     actorEmail: varchar("actor_email", { length: 255 }),
     details: jsonColumn<EventDetails>("details"),
-    createdAt: datetime("created_at", { mode: "date", fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
+    createdAt: createdNow("created_at"),
   },
   (t) => [index("ie_submission_idx").on(t.submissionId, t.id)],
 );

@@ -1,7 +1,6 @@
 import {
   bigint,
   boolean,
-  datetime,
   index,
   int,
   mediumtext,
@@ -9,16 +8,11 @@ import {
   mysqlTable,
   varchar,
 } from "drizzle-orm/mysql-core";
-import { sql } from "drizzle-orm";
+import { createdNow } from "./columns";
 import { users } from "./users";
 
 export const statuses = ["pending", "in_progress", "completed", "failed"] as const;
 export type Status = (typeof statuses)[number];
-
-const timestamp = (name: string) =>
-  datetime(name, { mode: "date", fsp: 3 })
-    .notNull()
-    .default(sql`CURRENT_TIMESTAMP(3)`);
 
 // Every list is "filter, then order by <sort key>, id" read with a keyset cursor. InnoDB appends
 // the primary key to each secondary index, so an index on (filter, sort key) is already
@@ -44,8 +38,8 @@ export const integrationSubmissions = mysqlTable(
     savedToServer: boolean("saved_to_server").notNull().default(true),
     // Bumped on every write: the ETag / If-Match value, immune to two writes in one millisecond.
     version: int("version", { unsigned: true }).notNull().default(1),
-    submittedAt: timestamp("submitted_at"),
-    updatedAt: timestamp("updated_at"),
+    submittedAt: createdNow("submitted_at"),
+    updatedAt: createdNow("updated_at"),
   },
   (t) => [
     index("is_submitted_idx").on(t.submittedAt),

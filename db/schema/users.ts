@@ -1,5 +1,5 @@
-import { bigint, boolean, datetime, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { sql } from "drizzle-orm";
+import { bigint, boolean, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { createdNow } from "./columns";
 
 export const roles = ["user", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -14,12 +14,8 @@ export const users = mysqlTable(
     passwordHash: varchar("password_hash", { length: 255 }),
     role: mysqlEnum("role", roles).notNull().default("user"),
     disabled: boolean("disabled").notNull().default(false),
-    createdAt: datetime("created_at", { mode: "date", fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
-    updatedAt: datetime("updated_at", { mode: "date", fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
+    createdAt: createdNow("created_at"),
+    updatedAt: createdNow("updated_at"),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role)],
 );

@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { describe, expect, it } from "vitest";
 import { ensureDatabase } from "@/lib/database/ensure";
 import { isAnswering } from "@/lib/database/local-server";
+import { freePort } from "@/scripts/free-port";
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe("the embedded default database", () => {
   it("starts a project-local server from the machine's binary when nothing answers, then creates and migrates", async () => {

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { startLocalServer, type LocalServer } from "@/lib/database/local-server"
 import { call } from "../helpers/call";
 import { submission } from "../helpers/integrations";
 import type { TestUser } from "../helpers/users";
+import { freePort } from "@/scripts/free-port";
 
 // The database is a server of this test's own, on a spare port, so it can be killed mid-load
 // and brought back.
@@ -17,13 +17,6 @@ let server: LocalServer;
 let url: string;
 let user: TestUser;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port: p } = probe.address() as { port: number };
-      probe.close(() => resolve(p));
-    });
-  });
 
 beforeAll(async () => {
   port = await freePort();
