@@ -5,3 +5,4 @@ export * from "./idempotency-keys";
 export * from "./rate-limits";
 export * from "./email-outbox";
 export * from "./submission-counts";
+export * from "./submission-groups";

@@ -6,15 +6,17 @@
 // has an index, and each filter one that continues with the time sorts (see the schema), so a
 // page is one index read; tests/database/list-explain.test.ts checks the plans.
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
+import { containing } from "@/db/contains";
 import { integrationSubmissions as t, statuses } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/accounts";
 import { errors } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from "./keyset-cursor";
 import { sortKeys, type ListQuery, type SortKey } from "./schemas";
 import { toIntegrationDto, type IntegrationDto } from "./serialize";
-import { countFromTotals } from "./counts";
+import { countFromGroups, countFromTotals, type GroupFilter } from "./counts";
+import { searchNarrowing } from "./search-narrowing";
 
 /** Everything, or one owner's submissions. */
 export type ListScope = { all: true } | { userId: number };
@@ -32,8 +34,6 @@ const SORT_COLUMNS = {
   integrationName: t.integrationName,
   userEmail: t.userEmail,
 } as const;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listIntegrations(scope: ListScope, query: ListQuery): Promise<ListPage> {
   const queries = await listQueries(scope, query);
@@ -68,7 +68,8 @@ export async function* eachIntegration(scope: ListScope, query: Omit<ListQuery, 
 
 /**
  * The page query (one row more than asked, to know whether another page follows) and the
- * count query, not yet run; null when the named owner does not exist. Exported so the query
+ * count query, not yet run; null when nothing can match (the named owner does not exist, or no
+ * submission matches the search). Exported so the query
  * plans can be checked against a large table.
  */
 export async function listQueries(scope: ListScope, query: ListQuery) {
@@ -77,7 +78,10 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
 
   const { sort, descending } = parseSort(query.sort);
   const column = SORT_COLUMNS[sort];
-  const q = query.q?.trim();
+  const q = query.q?.trim() || undefined;
+  const grouped: GroupFilter = { userId: owner, statuses: query.status, type: query.type, q };
+  const narrowing = q ? await searchNarrowing(grouped) : undefined;
+  if (narrowing === null) return null;
   const filters: (SQL | undefined)[] = [
     owner === undefined ? undefined : eq(t.userId, owner),
     query.status?.length === 1
@@ -86,9 +90,8 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
         ? inArray(t.status, query.status)
         : undefined,
     query.type ? eq(t.integrationType, query.type) : undefined,
-    q
-      ? or(...[t.integrationName, t.integrationType, t.userEmail].map((c) => like(c, `%${escapeLike(q)}%`)))
-      : undefined,
+    q ? containing([t.integrationName, t.integrationType, t.userEmail], q) : undefined,
+    narrowing,
     query.from ? gte(t.submittedAt, new Date(`${query.from}T00:00:00.000Z`)) : undefined,
     query.to ? lt(t.submittedAt, new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000)) : undefined,
   ];
@@ -112,12 +115,14 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
       .orderBy(order(column), order(t.id))
       .limit(query.limit + 1),
     count: countQuery,
-    /** The number of matching rows: from submission_counts when only status and type filter. */
+    /** The number of matching rows: from the count tables unless dates filter (then counted). */
     total: async () => {
-      const onlyStatusAndType = owner === undefined && !q && !query.from && !query.to;
-      if (onlyStatusAndType) return countFromTotals({ statuses: query.status, type: query.type });
-      const [row] = await countQuery;
-      return row?.n ?? 0;
+      if (query.from || query.to) {
+        const [row] = await countQuery;
+        return row?.n ?? 0;
+      }
+      if (owner === undefined && !q) return countFromTotals(grouped);
+      return countFromGroups(grouped);
     },
   };
 }

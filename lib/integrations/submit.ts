@@ -9,7 +9,7 @@ import type { AuthUser } from "@/lib/auth/user";
 import { sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
 import { recordEvent } from "./events";
-import { adjustCount } from "./counts";
+import { adjustCount, type CountKey } from "./counts";
 import {
   idempotencyFor,
   storedResponse,
@@ -41,14 +41,17 @@ export async function submitIntegration(
     const owner = await resolveOwner(caller, body);
     try {
       const response = await transaction(async (tx) => {
+        const key: CountKey = {
+          userId: owner.id,
+          userEmail: owner.email,
+          integrationType: body.integrationType,
+          integrationName: body.integrationName,
+          status: body.status,
+        };
         const [row] = await tx
           .insert(integrationSubmissions)
           .values({
-            userId: owner.id,
-            userEmail: owner.email,
-            integrationType: body.integrationType,
-            integrationName: body.integrationName,
-            status: body.status,
+            ...key,
             data: sealData(body.data),
             callbackUrl: body.callbackUrl ?? null,
             source: body.source ?? null,
@@ -56,7 +59,7 @@ export async function submitIntegration(
           .$returningId();
         if (!row) throw new Error("Insert returned no id");
         await recordEvent(tx, row.id, caller, "created", { to: body.status });
-        await adjustCount(tx, body.status, body.integrationType, 1);
+        await adjustCount(tx, key, 1);
         const submission = { id: row.id, ...body, userEmail: owner.email };
         const recipients = await queueIntegrationRequest(tx, submission, owner.id === caller.id ? caller.name : null);
         for (const recipient of recipients) {

@@ -61,7 +61,7 @@ export async function updateIntegration(
     if (fields.length > 0) await recordEvent(tx, row.id, caller, "updated", { fields });
     if (statusChanged && body.status) {
       await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status });
-      await moveCount(tx, row.integrationType, row.status, body.status);
+      await moveCount(tx, row, row.status, body.status);
       await queueStatusChanged(tx, row, row.status, body.status);
       await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
     }

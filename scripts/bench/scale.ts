@@ -74,6 +74,9 @@ run(async () => {
         type: { type: "lever" },
         owner: { userId: String(owner!.user_id) },
         search: { q: "lever" },
+        "search (one owner's email)": { q: "user007@" },
+        "search (every email)": { q: "example" },
+        "search + status": { q: "greenhouse", status: "failed" },
       };
       const sorts = sortKeys.flatMap((key) => [`-${key}`, key]);
       const all = { all: true } as const;

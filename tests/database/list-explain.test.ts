@@ -9,6 +9,7 @@ interface PlanRow {
   table: string;
   type: string;
   key: string | null;
+  rows: number | string;
   Extra: string | null;
 }
 
@@ -88,5 +89,22 @@ describe("list query plans on 50k rows", () => {
       expect(row.key).toMatch(/^is_user_/);
       expect(row.Extra ?? "").not.toContain("filesort");
     }
+  });
+
+  it("narrows a search to the index ranges of the groups it matches instead of walking the table", async () => {
+    // One owner's address: that owner's index range (~250 of 50k rows).
+    const [byOwner] = (await plan({ q: "user007@" })) as [PlanRow];
+    expect(byOwner.key, JSON.stringify(byOwner)).toMatch(/^is_user_/);
+    expect(Number(byOwner.rows)).toBeLessThan(1_000);
+    // A name sorted by name: that name's range, in order, not the whole name index.
+    for (const sort of ["integrationName", "-integrationName"]) {
+      const [byName] = (await plan({ q: "lever", sort })) as [PlanRow];
+      expect(byName.type, JSON.stringify(byName)).toBe("range");
+      expect(Number(byName.rows)).toBeLessThan(12_500);
+      expect(byName.Extra ?? "").not.toContain("filesort");
+    }
+    // No match: no page query at all.
+    const { listQueries } = await import("@/lib/integrations/list-query");
+    expect(await listQueries({ all: true }, listQuery.parse({ q: "matches-nothing" }))).toBeNull();
   });
 });
