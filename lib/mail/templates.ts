@@ -2,7 +2,7 @@
 // The outbox stores (template, props) and renders at delivery, so a template fix also reaches
 // mail still waiting in the queue.
 import { createElement, type ComponentType } from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { z } from "zod";
 import IntegrationRequestEmail from "@/emails/integration-request";
 import IntegrationStatusChangedEmail from "@/emails/integration-status-changed";
@@ -55,10 +55,10 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
   ),
 };
 
-
 /** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
 export async function renderTemplate(name: TemplateName, props: unknown) {
   const { subject, element } = templates[name].build(props);
-  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text: plain };
+  // One React render: the text is derived from the HTML, as render({ plainText }) does internally.
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
 }
