@@ -1,10 +1,13 @@
 // npm run bench [-- --rows N --duration S --connections C --rounds R --only S2,S5 --no-build
-// --cpu-prof]: builds the app, serves it with `next start` on a seeded throwaway database next to raw-server.ts, and loads
+// --cpu-prof --smoke]: builds the app, serves it with `next start` on a seeded throwaway database next to raw-server.ts, and loads
 // each scenario on the app, on the raw server and on the liveness route in turn, round after
 // round, so that both baselines see the same machine noise as the app. Prints the table and
 // writes .data/bench/load-<timestamp>.json. With --cpu-prof only the app is loaded, and it writes
 // a V8 CPU profile into .data/bench/profiles when it stops (read it with scripts/bench/profile.ts).
+// --smoke (CI) checks the harness, not speed, in seconds: 1,000 rows, one 1-second round at 4
+// connections, the production build already in .next when there is one; any non-2xx fails it.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RowDataPacket } from "mysql2/promise";
@@ -53,10 +56,15 @@ function rssSampler(servers: Server[]) {
 }
 
 run(async () => {
-  const rows = whole("rows", 100_000, 1_000, 2_000_000);
-  const duration = whole("duration", 5, 1, 60);
-  const connections = whole("connections", 32, 1, 256);
-  const rounds = whole("rounds", 3, 1, 10);
+  const smoke = hasFlag("smoke");
+  const rows = whole("rows", smoke ? 1_000 : 100_000, 1_000, 2_000_000);
+  const duration = whole("duration", smoke ? 1 : 5, 1, 60);
+  const connections = whole("connections", smoke ? 4 : 32, 1, 256);
+  const rounds = whole("rounds", smoke ? 1 : 3, 1, 10);
+  const warmupSeconds = smoke ? 1 : WARMUP_SECONDS;
+  // .next holds whatever `next build` made last (npm test makes one); a benchmark builds its own.
+  const reuseBuild = smoke && existsSync(path.join(".next", "BUILD_ID"));
+  const dist = reuseBuild ? {} : DIST;
   const only = option("only")?.split(",");
   if (only?.some((id) => !/^S[1-6]$/.test(id))) fail("--only takes a comma list of S1 … S6.");
   const profile = hasFlag("cpu-prof")
@@ -76,10 +84,10 @@ run(async () => {
       );
       const mariadb = await query<{ version: string }>("SELECT VERSION() AS version");
 
-      if (!hasFlag("no-build")) {
+      if (!hasFlag("no-build") && !reuseBuild) {
         console.log("next build …");
         if (
-          spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, ...DIST } })
+          spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, ...dist } })
             .status !== 0
         ) {
           throw new Error("next build failed; see above.");
@@ -96,7 +104,7 @@ run(async () => {
             name: "app",
             command: process.execPath,
             args: [...profile, NEXT, "start", "-p", String(appPort), "-H", "127.0.0.1"],
-            env: { ...environment, ...DIST, APP_URL: appUrl },
+            env: { ...environment, ...dist, APP_URL: appUrl },
             port: appPort,
             readyPath: "/api/health/live",
           }),
@@ -149,7 +157,7 @@ run(async () => {
             ...(profile.length ? [] : [["live", app.url, liveness] as [string, string, RequestSpec]]),
           ];
           for (const [, baseUrl, spec] of targets)
-            await measure(baseUrl, spec, { connections, duration: WARMUP_SECONDS });
+            await measure(baseUrl, spec, { connections, duration: warmupSeconds });
           if (scenario.queuesMail) await drainMail();
 
           const entry = { id: scenario.id, rounds: [] as Round[], mailDrainSeconds: [] as number[] };
@@ -194,6 +202,8 @@ run(async () => {
           rssPeaksMiB: sampler.peaks,
         });
         console.log(`\nResult: ${file}`);
+        const failing = summary.filter((row) => row.non2xx > 0).map((row) => row.id);
+        if (smoke && failing.length > 0) throw new Error(`smoke: non-2xx answers or errors in ${failing.join(", ")}.`);
       } finally {
         sampler.stop();
         for (const server of servers) await server.stop();
