@@ -68,10 +68,10 @@ export function isDbUnreachable(error: unknown): boolean {
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (isDbUnreachable(error)) {
-    log.warn({ requestId, err: describe(error) }, "database unreachable");
+    log.warn({ requestId, err: describeError(error) }, "database unreachable");
     return errors.dbUnavailable();
   }
-  log.error({ requestId, err: describe(error) }, "unexpected error");
+  log.error({ requestId, err: describeError(error) }, "unexpected error");
   return new AppError(500, "internal", "Internal error");
 }
 
@@ -83,7 +83,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 // Only names, codes and stack frames reach the log: messages of driver and ORM errors carry SQL
 // and parameter values, which can be credentials.
-function describe(error: unknown) {
+export function describeError(error: unknown) {
   if (!(error instanceof Error)) return { message: typeof error };
   const chain: { name: string; code?: unknown }[] = [];
   for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) {

@@ -73,5 +73,3 @@ export async function storeResponse(tx: Tx, idem: Idempotency, response: StoredR
     responseBody: JSON.stringify(response.body),
   });
 }
-
-/** True when the error or any error it wraps (drivers nest them) carries this MySQL code. */

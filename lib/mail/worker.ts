@@ -2,6 +2,7 @@
 // emails every second and backs off on its own when the database is away. Any number of
 // processes may run it at once (see claim()).
 import "server-only";
+import { describeError, isDbUnreachable } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { deliverClaimed } from "./deliver";
 import { claim } from "./outbox";
@@ -29,7 +30,12 @@ async function tick(state: WorkerState): Promise<void> {
     state.failures = 0;
   } catch (error) {
     state.failures += 1;
-    if (state.failures === 1) log.warn({ code: (error as { code?: unknown }).code }, "mail worker paused: database unavailable");
+    // Once per run of failures, not at every back-off.
+    if (state.failures === 1 && isDbUnreachable(error)) {
+      log.warn({ err: describeError(error) }, "mail worker paused: database unavailable");
+    } else if (state.failures === 1) {
+      log.error({ err: describeError(error) }, "mail worker pass failed; retrying with back-off");
+    }
   }
   if (state.stopped) return;
   // A full batch means more is waiting; failures back off up to 30 s.
