@@ -9,7 +9,7 @@ const cache = globalThis as unknown as { __integrationsHubDb?: { pool: Pool; db:
 
 function instance() {
   if (!cache.__integrationsHubDb) {
-    const pool = createPool(env().DATABASE_URL);
+    const pool = createPool(env().DATABASE_URL, { connectionLimit: env().DATABASE_POOL_SIZE });
     cache.__integrationsHubDb = { pool, db: createDb(pool) };
   }
   return cache.__integrationsHubDb;

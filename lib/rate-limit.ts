@@ -53,6 +53,14 @@ export async function peek(bucket: string, limit: Limit): Promise<LimitState> {
   return state(row, limit);
 }
 
+/** Takes one hit back (an attempt that turned out not to count). */
+export async function unhit(bucket: string): Promise<void> {
+  await db()
+    .update(rateLimits)
+    .set({ hits: sql`IF(${rateLimits.hits} > 0, ${rateLimits.hits} - 1, 0)` })
+    .where(eq(rateLimits.bucket, bucket));
+}
+
 export async function reset(bucket: string): Promise<void> {
   await db().delete(rateLimits).where(eq(rateLimits.bucket, bucket));
 }

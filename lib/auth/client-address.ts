@@ -1,6 +1,14 @@
-// The caller's address for rate limiting: the first X-Forwarded-For hop (set by the proxy in
-// front of us), else X-Real-IP. Behind no proxy both are absent and all callers share "direct".
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+// The caller's address for rate limiting. Each proxy appends the address it received the request
+// from to X-Forwarded-For, so the entry the outermost of our TRUSTED_PROXY_HOPS proxies wrote is
+// the client; whatever a client puts in the header itself lands before it and is never used.
+// Behind no proxy the header is absent (X-Real-IP, else all callers share "direct").
+import { env } from "@/lib/env";
+
+export function clientAddress(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const forwarded = entries[Math.max(0, entries.length - hops)];
   return (forwarded || headers.get("x-real-ip")?.trim() || "direct").slice(0, 64);
 }

@@ -2,7 +2,7 @@
 // brute-force guard: too many failures for one email or from one address → 429 for a while.
 import "server-only";
 import { errors } from "@/lib/http/errors";
-import { hit, peek, reset, type Limit } from "@/lib/rate-limit";
+import { hit, reset, unhit, type Limit } from "@/lib/rate-limit";
 import { findUserByEmail, normalizeEmail } from "./accounts";
 import { verifyPassword } from "./password";
 import type { AuthUser } from "./user";
@@ -17,17 +17,16 @@ export async function authenticate(email: string, password: string, address: str
     [`signin:email:${normalizeEmail(email).slice(0, 150)}`, PER_EMAIL],
     [`signin:addr:${address}`, PER_ADDRESS],
   ];
-  for (const [bucket, limit] of buckets) {
-    const state = await peek(bucket, limit);
-    if (state.limited) throw errors.rateLimited(state.retryAfter);
-  }
+  // Every attempt is counted before its password is checked: a check made first would let
+  // parallel guesses all pass it before any of them was counted.
+  const states = await Promise.all(buckets.map(([bucket, limit]) => hit(bucket, limit)));
+  const limited = states.filter((state) => state.limited);
+  if (limited.length > 0) throw errors.rateLimited(Math.max(...limited.map((state) => state.retryAfter)));
   const user = await findUserByEmail(email);
   // Always verify (against a dummy hash for unknown emails) so timing does not reveal accounts.
   const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid || user.disabled) {
-    await Promise.all(buckets.map(([bucket, limit]) => hit(bucket, limit)));
-    throw errors.unauthorized(INVALID);
-  }
-  await reset(buckets[0]![0]);
+  if (!user || !valid || user.disabled) throw errors.unauthorized(INVALID);
+  // A success clears the account's failures and does not count against the address.
+  await Promise.all([reset(buckets[0]![0]), unhit(buckets[1]![0])]);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -63,6 +63,27 @@ describe("POST /api/auth/token", () => {
     expect(locked.json.code).toBe("rate_limited");
   });
 
+  it("counts guesses made in parallel before checking any: no more than 5 are ever checked", async () => {
+    const user = await createTestUser();
+    const headers = from();
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(POST, "/api/auth/token", { headers, body: { email: user.email, password: `wrong-${i}` } })),
+    );
+    const statuses = guesses.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+    const locked = await call(POST, "/api/auth/token", { headers: from(), body: { email: user.email, password: user.password } });
+    expect(locked.status).toBe(429);
+  });
+
+  it("does not count successful sign-ins against the client address", async () => {
+    const user = await createTestUser();
+    const headers = from();
+    for (let i = 0; i < 22; i++) {
+      expect((await call(POST, "/api/auth/token", { headers, body: { email: user.email, password: user.password } })).status).toBe(200);
+    }
+  });
+
   it("limits one client address that tries many emails", async () => {
     const headers = from();
     for (let i = 0; i < 20; i++) {
