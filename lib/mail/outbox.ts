@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { transaction } from "@/db/transaction";
+import { transaction, type Tx } from "@/db/transaction";
 import { emailOutbox, type OutboxEmail } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
 import { templates } from "./templates";
@@ -56,17 +56,29 @@ export async function claim(options: { limit?: number; id?: number } = {}): Prom
       .orderBy(emailOutbox.nextAttemptAt)
       .limit(options.limit ?? 10)
       .for("update", { skipLocked: true });
-    if (rows.length === 0) return [];
-    await tx
+    return takeRows(tx, rows);
+  }, { isolationLevel: "read committed" });
+}
+
+/**
+ * Marks selected rows as this worker's, each only if it is still due. SKIP LOCKED already keeps
+ * two workers apart here; the re-check keeps them apart on engines where it takes no lock (TiDB),
+ * since an UPDATE always sees the latest committed row.
+ */
+export async function takeRows(tx: Tx, rows: OutboxEmail[]): Promise<OutboxEmail[]> {
+  const taken: OutboxEmail[] = [];
+  for (const row of rows) {
+    const [result] = await tx
       .update(emailOutbox)
       .set({
         status: "sending",
         attempts: sql`${emailOutbox.attempts} + 1`,
         lockedUntil: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${LOCK_SECONDS} SECOND`,
       })
-      .where(inArray(emailOutbox.id, rows.map((r) => r.id)));
-    return rows.map((row) => ({ ...row, status: "sending" as const, attempts: row.attempts + 1 }));
-  }, { isolationLevel: "read committed" });
+      .where(and(eq(emailOutbox.id, row.id), due()));
+    if (result.affectedRows === 1) taken.push({ ...row, status: "sending", attempts: row.attempts + 1 });
+  }
+  return taken;
 }
 
 export async function markDelivered(id: number, outcome: { messageId: string; mailbox: boolean }) {

@@ -90,6 +90,21 @@ describe("email outbox", () => {
     expect(claimed.sort()).toEqual([...ids].sort());
   });
 
+  it("does not take a row that another worker claimed after this one selected it (engines where SKIP LOCKED locks nothing)", async () => {
+    const { enqueue, claim, takeRows } = await outbox();
+    const { transaction } = await import("@/db/transaction");
+    const { emailOutbox } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const id = await enqueue({ template: "integration_status_changed", recipient: "race@example.com", props: { integrationName: "Lever", from: "pending", to: "failed", myIntegrationsUrl: "http://localhost:3000/integrations/mine" } });
+    const { db } = await import("@/db");
+    // What a lock-free engine lets a second worker see: the row as it was before the first claim.
+    const [stale] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
+    expect((await claim({ id })).map((row) => row.id)).toEqual([id]);
+    expect(await transaction((tx) => takeRows(tx, [stale!]))).toEqual([]);
+    const [row] = await rawQuery<{ attempts: number }>("SELECT attempts FROM email_outbox WHERE id = ?", [id]);
+    expect(row!.attempts).toBe(1);
+  });
+
   it("keeps a message when the mail server is down, backs off, gives up after the last attempt, and can be re-queued", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     const { vi } = await import("vitest");
