@@ -1,6 +1,7 @@
 // The next-auth session cookie: read from a plain Request (route handlers and tests alike).
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { verifiedTokenCache } from "./verified-tokens";
 
 export const secureCookies = () => env().APP_URL.startsWith("https://");
 
@@ -18,16 +19,22 @@ function parseCookies(header: string | null): Record<string, string> {
   return cookies;
 }
 
+const remembered = verifiedTokenCache();
+
 /** The user id of a valid session cookie, if the request carries one. */
 export async function sessionUserId(req: Request): Promise<number | undefined> {
-  const cookies = parseCookies(req.headers.get("cookie"));
+  const header = req.headers.get("cookie");
+  const cookies = parseCookies(header);
   if (Object.keys(cookies).length === 0) return undefined;
-  const token = await getToken({
-    // getToken reads a cookies object and the headers; a plain Request has no parsed cookies.
-    req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: env().AUTH_SECRET,
-    secureCookie: secureCookies(),
+  // getToken reads only the cookies and the secret, so the same header always gives the same answer.
+  return remembered(header!, async () => {
+    const token = await getToken({
+      // getToken reads a cookies object and the headers; a plain Request has no parsed cookies.
+      req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
+      secret: env().AUTH_SECRET,
+      secureCookie: secureCookies(),
+    });
+    const id = Number(token?.sub);
+    return Number.isSafeInteger(id) && id > 0 && typeof token?.exp === "number" ? { userId: id, exp: token.exp } : undefined;
   });
-  const id = Number(token?.sub);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }

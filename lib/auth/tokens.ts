@@ -4,6 +4,7 @@ import { createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import type { AuthUser } from "./user";
+import { verifiedTokenCache } from "./verified-tokens";
 
 // One key object for the process: handing jose raw bytes makes it import the key on every call.
 let key: KeyObject | undefined;
@@ -20,13 +21,17 @@ export async function signAccessToken(user: AuthUser): Promise<{ token: string; 
   return { token, expiresIn };
 }
 
+const remembered = verifiedTokenCache();
+
 /** The user id a valid app token names, or undefined for anything else (none-alg, forged, expired…). */
 export async function verifyAccessToken(token: string): Promise<number | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, secret(), { algorithms: ["HS256"], requiredClaims: ["sub", "exp"] });
-    const id = Number(payload.sub);
-    return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  return remembered(token, async () => {
+    try {
+      const { payload } = await jwtVerify(token, secret(), { algorithms: ["HS256"], requiredClaims: ["sub", "exp"] });
+      const id = Number(payload.sub);
+      return Number.isSafeInteger(id) && id > 0 ? { userId: id, exp: payload.exp! } : undefined;
+    } catch {
+      return undefined;
+    }
+  });
 }
