@@ -3,6 +3,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { hasErrorCode } from "@/db/errors";
+import { prepared } from "@/db/prepared";
 import { users, type Role, type User } from "@/db/schema";
 import { errors } from "@/lib/http/errors";
 import { hashPassword } from "./password";
@@ -16,8 +17,13 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
   return user;
 }
 
+// Run by every authenticated request.
+const userById = prepared((database) =>
+  database.select().from(users).where(eq(users.id, sql.placeholder("id"))).limit(1).prepare(),
+);
+
 export async function findUserById(id: number): Promise<User | undefined> {
-  const [user] = await db().select().from(users).where(eq(users.id, id)).limit(1);
+  const [user] = await userById().execute({ id });
   return user;
 }
 

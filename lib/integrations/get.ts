@@ -1,10 +1,9 @@
 // Reading one submission (owner or admin), masked, or in full with `reveal`, which is audited.
 import "server-only";
 import { db } from "@/db";
-import { integrationSubmissions as t } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { errors } from "@/lib/http/errors";
-import { visibleTo } from "./access";
+import { findVisible } from "./access";
 import { recordEvent } from "./events";
 import { toIntegrationDto, type IntegrationDto } from "./serialize";
 
@@ -13,7 +12,7 @@ export async function getIntegration(
   id: number,
   options: { reveal?: boolean } = {},
 ): Promise<{ integration: IntegrationDto; version: number }> {
-  const [row] = await db().select().from(t).where(visibleTo(caller, id)).limit(1);
+  const row = await findVisible(caller, id);
   if (!row) throw errors.notFound();
   const integration = toIntegrationDto(row, { reveal: options.reveal });
   // Recorded only once the data has been decrypted, i.e. when the secrets really are handed out.
