@@ -13,21 +13,26 @@ import { groupsMatching, type GroupFilter } from "./counts";
 const MAX_VALUES = 100;
 
 const COLUMNS = [
-  [t.userId, g.userId],
-  [t.integrationType, g.integrationType],
-  [t.integrationName, g.integrationName],
+  ["userId", t.userId, g.userId],
+  ["integrationType", t.integrationType, g.integrationType],
+  ["integrationName", t.integrationName, g.integrationName],
 ] as const;
+
+export interface Narrowing {
+  column: (typeof COLUMNS)[number][0];
+  condition: SQL;
+}
 
 /**
  * The condition on submissions that a search implies and that selects the fewest rows; null when
  * no submission matches, undefined when no list is short enough to help.
  */
-export async function searchNarrowing(filter: GroupFilter): Promise<SQL | null | undefined> {
+export async function searchNarrowing(filter: GroupFilter): Promise<Narrowing | null | undefined> {
   const matching = groupsMatching(filter);
   const lists = await Promise.all(
-    COLUMNS.map(async ([column, groupColumn]) => {
+    COLUMNS.map(async ([name, column, groupColumn]) => {
       const rows = await db().selectDistinct({ value: groupColumn }).from(g).where(matching).limit(MAX_VALUES + 1);
-      return { column, groupColumn, values: rows.map((row) => row.value) };
+      return { name, column, groupColumn, values: rows.map((row) => row.value) };
     }),
   );
   if (lists[0]!.values.length === 0) return null;
@@ -37,13 +42,14 @@ export async function searchNarrowing(filter: GroupFilter): Promise<SQL | null |
   const candidates = await Promise.all(
     lists
       .filter(({ values }) => values.length <= MAX_VALUES)
-      .map(async ({ column, groupColumn, values }) => {
+      .map(async ({ name, column, groupColumn, values }) => {
         const [row] = await db()
           .select({ n: sum(g.n) })
           .from(g)
           .where(and(groupsMatching({ ...filter, q: undefined }), inArray(groupColumn, values)));
-        return { condition: inArray(column, values), rows: Number(row?.n ?? 0) };
+        return { column: name, condition: inArray(column, values), rows: Number(row?.n ?? 0) };
       }),
   );
-  return candidates.sort((a, b) => a.rows - b.rows)[0]?.condition;
+  const best = candidates.sort((a, b) => a.rows - b.rows)[0];
+  return best && { column: best.column, condition: best.condition };
 }

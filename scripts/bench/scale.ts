@@ -73,6 +73,8 @@ run(async () => {
         statuses: { status: "pending,failed" },
         type: { type: "lever" },
         owner: { userId: String(owner!.user_id) },
+        "status + type": { status: "failed", type: "greenhouse" },
+        "owner + status": { userId: String(owner!.user_id), status: "failed" },
         search: { q: "lever" },
         "search (one owner's email)": { q: "user007@" },
         "search (every email)": { q: "example" },

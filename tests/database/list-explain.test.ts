@@ -107,4 +107,18 @@ describe("list query plans on 50k rows", () => {
     const { listQueries } = await import("@/lib/integrations/list-query");
     expect(await listQueries({ all: true }, listQuery.parse({ q: "matches-nothing" }))).toBeNull();
   });
+
+  it("never walks the name or email index for a type or owner it follows from (columns the optimizer takes as independent)", async () => {
+    for (const sort of ["integrationName", "-integrationName"]) {
+      for (const params of [{ type: "greenhouse", status: "failed" }, { q: "greenhouse", status: "failed" }]) {
+        const [row] = (await plan({ ...params, sort })) as [PlanRow];
+        expect(row.key, JSON.stringify([params, row])).not.toBe("is_name_idx");
+        expect(row.type).not.toBe("ALL");
+      }
+    }
+    for (const sort of ["userEmail", "-userEmail"]) {
+      const [row] = (await plan({ userId: String(someUserId), status: "failed", sort })) as [PlanRow];
+      expect(row.key, JSON.stringify(row)).not.toBe("is_email_idx");
+    }
+  });
 });
