@@ -110,7 +110,8 @@ describe("list query plans on 50k rows", () => {
 
   it("never walks the name or email index for a type or owner it follows from (columns the optimizer takes as independent)", async () => {
     for (const sort of ["integrationName", "-integrationName"]) {
-      for (const params of [{ type: "greenhouse", status: "failed" }, { q: "greenhouse", status: "failed" }]) {
+      const filters: Record<string, string>[] = [{ type: "greenhouse", status: "failed" }, { q: "greenhouse", status: "failed" }];
+      for (const params of filters) {
         const [row] = (await plan({ ...params, sort })) as [PlanRow];
         expect(row.key, JSON.stringify([params, row])).not.toBe("is_name_idx");
         expect(row.type).not.toBe("ALL");
