@@ -101,6 +101,8 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
   const after = (c: Cursor) =>
     or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));
   const order = descending ? desc : asc;
+  const countFrom: "totals" | "groups" | "rows" =
+    query.from || query.to ? "rows" : owner === undefined && !q ? "totals" : "groups";
   const countQuery = db()
     .select({ n: count() })
     .from(t)
@@ -115,14 +117,13 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
       .orderBy(order(column), order(t.id))
       .limit(query.limit + 1),
     count: countQuery,
+    countFrom,
     /** The number of matching rows: from the count tables unless dates filter (then counted). */
     total: async () => {
-      if (query.from || query.to) {
-        const [row] = await countQuery;
-        return row?.n ?? 0;
-      }
-      if (owner === undefined && !q) return countFromTotals(grouped);
-      return countFromGroups(grouped);
+      if (countFrom === "totals") return countFromTotals(grouped);
+      if (countFrom === "groups") return countFromGroups(grouped);
+      const [row] = await countQuery;
+      return row?.n ?? 0;
     },
   };
 }
