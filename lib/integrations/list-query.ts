@@ -101,6 +101,10 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
   const after = (c: Cursor) =>
     or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));
   const order = descending ? desc : asc;
+  const ignoreIndex = misleadingIndexes(sort, {
+    type: query.type !== undefined || (narrowing?.column === "integrationType" && narrowing.single),
+    owner: owner !== undefined || (narrowing?.column === "userId" && narrowing.single),
+  });
   const countFrom: "totals" | "groups" | "rows" =
     query.from || query.to ? "rows" : owner === undefined && !q ? "totals" : "groups";
   const countQuery = db()
@@ -112,7 +116,7 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     context,
     page: db()
       .select()
-      .from(t, { ignoreIndex: misleadingIndexes(sort, { type: query.type !== undefined || narrowing?.column === "integrationType", owner: owner !== undefined || narrowing?.column === "userId" }) })
+      .from(t, { ignoreIndex })
       .where(and(...filters, cursor ? after(cursor) : undefined))
       .orderBy(order(column), order(t.id))
       .limit(query.limit + 1),

@@ -21,6 +21,8 @@ const COLUMNS = [
 export interface Narrowing {
   column: (typeof COLUMNS)[number][0];
   condition: SQL;
+  /** One value only: the column is then as good as an equality filter. */
+  single: boolean;
 }
 
 /**
@@ -39,17 +41,25 @@ export async function searchNarrowing(filter: GroupFilter): Promise<Narrowing | 
   // Only one list: given several correlated ones (a type and its name) the optimizer intersects
   // indexes and sorts instead of reading one range in order. The one whose values cover the
   // fewest submissions under the other filters wins.
-  const candidates = await Promise.all(
-    lists
+  const unsearched = groupsMatching({ ...filter, q: undefined });
+  const covered = async (condition?: SQL) => {
+    const [row] = await db().select({ n: sum(g.n) }).from(g).where(and(unsearched, condition));
+    return Number(row?.n ?? 0);
+  };
+  const [all, ...candidates] = await Promise.all([
+    covered(),
+    ...lists
       .filter(({ values }) => values.length <= MAX_VALUES)
-      .map(async ({ name, column, groupColumn, values }) => {
-        const [row] = await db()
-          .select({ n: sum(g.n) })
-          .from(g)
-          .where(and(groupsMatching({ ...filter, q: undefined }), inArray(groupColumn, values)));
-        return { column: name, condition: inArray(column, values), rows: Number(row?.n ?? 0) };
-      }),
-  );
+      .map(async ({ name, column, groupColumn, values }) => ({
+        column: name,
+        condition: inArray(column, values),
+        single: values.length === 1,
+        rows: await covered(inArray(groupColumn, values)),
+      })),
+  ]);
   const best = candidates.sort((a, b) => a.rows - b.rows)[0];
-  return best && { column: best.column, condition: best.condition };
+  // A list that keeps most rows narrows nothing; the page then reads its sort index, where
+  // matches are dense, as it would without a search.
+  if (!best || best.rows * 2 > all) return undefined;
+  return { column: best.column, condition: best.condition, single: best.single };
 }

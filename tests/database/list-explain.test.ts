@@ -103,6 +103,12 @@ describe("list query plans on 50k rows", () => {
       expect(Number(byName.rows)).toBeLessThan(12_500);
       expect(byName.Extra ?? "").not.toContain("filesort");
     }
+    // Every row matches (every address has the domain): nothing to narrow, the name index in order.
+    for (const sort of ["integrationName", "-integrationName"]) {
+      const [everyone] = (await plan({ q: "example", sort })) as [PlanRow];
+      expect(everyone.key, JSON.stringify(everyone)).toBe("is_name_idx");
+      expect(everyone.Extra ?? "").not.toContain("filesort");
+    }
     // No match: no page query at all.
     const { listQueries } = await import("@/lib/integrations/list-query");
     expect(await listQueries({ all: true }, listQuery.parse({ q: "matches-nothing" }))).toBeNull();
