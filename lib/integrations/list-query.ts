@@ -35,20 +35,41 @@ const SORT_COLUMNS = {
   userEmail: t.userEmail,
 } as const;
 
+// A page reads its rows CHUNK at a time and holds at most PAGE_DATA_BUDGET bytes of sealed data
+// (at least one row): with 32 KiB of data allowed per submission, a 1,000-row page could be
+// 44 MB, and a few of those at once would fill the heap npm start gives a process (256 MB). A
+// page cut short still carries nextCursor; typical rows (a few hundred bytes) never hit it.
+const CHUNK = 100;
+const PAGE_DATA_BUDGET = 2 * 2 ** 20;
+
 export async function listIntegrations(scope: ListScope, query: ListQuery): Promise<ListPage> {
   const queries = await listQueries(scope, query);
   if (!queries) return { integrations: [], count: 0, nextCursor: null };
-  const [rows, total] = await Promise.all([queries.page, queries.total()]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    integrations: page.map((row) => toIntegrationDto(row)),
-    count: total,
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ value: last[queries.sort], id: last.id }, queries.context)
-        : null,
+  const collect = async () => {
+    const integrations: IntegrationDto[] = [];
+    let bytes = 0;
+    let position = queries.start;
+    for (;;) {
+      const wanted = Math.min(CHUNK, query.limit - integrations.length);
+      const rows = await queries.pageAfter(position, wanted);
+      let full = false;
+      for (const row of rows.slice(0, wanted)) {
+        if (integrations.length > 0 && bytes + row.data.length > PAGE_DATA_BUDGET) {
+          full = true;
+          break;
+        }
+        bytes += row.data.length;
+        integrations.push(toIntegrationDto(row));
+        position = { value: row[queries.sort], id: row.id };
+      }
+      const more = full || rows.length > wanted;
+      if (!more || full || integrations.length === query.limit) {
+        return { integrations, nextCursor: more && position ? encodeCursor(position, queries.context) : null };
+      }
+    }
   };
+  const [page, count] = await Promise.all([collect(), queries.total()]);
+  return { ...page, count };
 }
 
 /** Every matching row in list order, a batch at a time (no count, nothing held beyond a batch). */
@@ -96,7 +117,7 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     query.to ? lt(t.submittedAt, new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000)) : undefined,
   ];
   const context = JSON.stringify([scope, owner, query.status?.toSorted(), query.type, q, query.from, query.to, query.sort]);
-  const cursor = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
+  const start = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
   const before = descending ? lt : gt;
   const after = (c: Cursor) =>
     or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));
@@ -111,15 +132,20 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     .select({ n: count() })
     .from(t)
     .where(and(...filters));
+  /** `limit` rows after a position (one more, to know whether another follows). */
+  const pageAfter = (position: Cursor | undefined, limit: number) =>
+    db()
+      .select()
+      .from(t, { ignoreIndex })
+      .where(and(...filters, position ? after(position) : undefined))
+      .orderBy(order(column), order(t.id))
+      .limit(limit + 1);
   return {
     sort,
     context,
-    page: db()
-      .select()
-      .from(t, { ignoreIndex })
-      .where(and(...filters, cursor ? after(cursor) : undefined))
-      .orderBy(order(column), order(t.id))
-      .limit(query.limit + 1),
+    start,
+    pageAfter,
+    page: pageAfter(start, query.limit),
     count: countQuery,
     countFrom,
     /** The number of matching rows: from the count tables unless dates filter (then counted). */
