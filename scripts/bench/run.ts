@@ -13,6 +13,7 @@ import path from "node:path";
 import type { RowDataPacket } from "mysql2/promise";
 import { fail, hasFlag, option, run } from "../cli";
 import { freePort } from "../free-port";
+import { productionNodeOptions } from "../production-node";
 import { apiToken, sessionCookie } from "./credentials";
 import { ADMIN, benchEnvironment, seedRows, withBenchDatabase } from "./database";
 import { liveness, measure, scenarios, type Measurement, type RequestSpec } from "./scenarios";
@@ -104,7 +105,7 @@ run(async () => {
             name: "app",
             command: process.execPath,
             args: [...profile, NEXT, "start", "-p", String(appPort), "-H", "127.0.0.1"],
-            env: { ...environment, ...dist, APP_URL: appUrl },
+            env: { ...environment, ...dist, APP_URL: appUrl, NODE_OPTIONS: productionNodeOptions() },
             port: appPort,
             readyPath: "/api/health/live",
           }),

@@ -17,6 +17,7 @@ import { sink } from "./smtp-sink";
 import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
 import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
 import { rawQuery } from "@/tests/helpers/raw-db";
+import { productionNodeOptions } from "../production-node";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,7 +47,7 @@ run(async () => {
     const { closeDb } = await import("@/db");
     await closeDb();
     const port = await freePort();
-    app = await startServer({ name: "app", command: process.execPath, args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], env, port, readyPath: "/api/health" });
+    app = await startServer({ name: "app", command: process.execPath, args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], env: { ...env, NODE_OPTIONS: productionNodeOptions() }, port, readyPath: "/api/health" });
     const token = await apiToken(app.url, DEMO_USER);
 
     console.log(`Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`);
