@@ -75,8 +75,9 @@ async function list(url: URL) {
       `SELECT ${COLUMNS} FROM integration_submissions ${where} ORDER BY ${order} DESC, id DESC LIMIT ?`,
       [...params, PAGE + 1],
     ),
+    // The app's count for a status (or no) filter: a sum over submission_counts.
     pool.query<({ n: number } & RowDataPacket)[]>(
-      `SELECT count(*) AS n FROM integration_submissions ${where}`,
+      `SELECT COALESCE(SUM(n), 0) AS n FROM submission_counts ${where}`,
       params,
     ),
   ]);
@@ -137,6 +138,14 @@ async function submit(user: User, body: JsonObject) {
     );
     const id = inserted.insertId;
     await query(EVENT, [id, "created", user.id, user.email, JSON.stringify({ to: status })]);
+    await query(
+      "INSERT INTO submission_counts (status, integration_type, n) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1",
+      [status, integrationType],
+    );
+    await query(
+      "INSERT INTO submission_groups (user_id, user_email, integration_type, integration_name, status, n) VALUES (?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1",
+      [user.id, user.email, integrationType, integrationName, status],
+    );
     const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
     for (const recipient of NOTIFICATION_RECIPIENTS) {
       const props = {
