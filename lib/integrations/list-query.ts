@@ -72,26 +72,29 @@ export async function listIntegrations(scope: ListScope, query: ListQuery): Prom
   return { ...page, count };
 }
 
-/** Every matching row in list order, a batch at a time (no count, nothing held beyond a batch). */
-export async function* eachIntegration(scope: ListScope, query: Omit<ListQuery, "limit" | "cursor">, batch = 1_000) {
-  let cursor: string | undefined;
+/**
+ * Every matching row in list order, a batch at a time (no count, nothing held beyond a batch;
+ * 200 rows keeps even rows at their 32 KiB data limit to a few MB).
+ */
+export async function* eachIntegration(scope: ListScope, query: Omit<ListQuery, "limit" | "cursor">, batch = 200) {
+  const queries = await listQueries(scope, { ...query, limit: batch });
+  if (!queries) return;
+  let position: Cursor | undefined;
   for (;;) {
-    const queries = await listQueries(scope, { ...query, limit: batch, cursor });
-    if (!queries) return;
-    const rows = await queries.page;
+    const rows = await queries.pageAfter(position, batch);
     const page = rows.slice(0, batch);
     yield page.map((row) => toIntegrationDto(row));
     const last = page.at(-1);
     if (rows.length <= batch || !last) return;
-    cursor = encodeCursor({ value: last[queries.sort], id: last.id }, queries.context);
+    position = { value: last[queries.sort], id: last.id };
   }
 }
 
 /**
  * The page query (one row more than asked, to know whether another page follows) and the
  * count query, not yet run; null when nothing can match (the named owner does not exist, or no
- * submission matches the search). Exported so the query
- * plans can be checked against a large table.
+ * submission matches the search). Exported so the query plans can be checked against a large
+ * table.
  */
 export async function listQueries(scope: ListScope, query: ListQuery) {
   const owner = await ownerFilter(scope, query.userId);
