@@ -164,10 +164,10 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
 // The optimizer takes columns to be independent, but a name follows from its type and an email
 // from its owner: to find one type's rows it would walk the whole name index from one end,
 // reading most of a million rows before the first match (seconds). With such a filter the pair
-// index, (type, name) or (owner, email), serves the order instead.
+// index, (type, name), (owner, email) or (type, email), serves the order instead.
 function misleadingIndexes(sort: SortKey, filter: { type: boolean; owner: boolean }): string[] {
   if (sort === "integrationName" && filter.type) return ["is_name_idx"];
-  if (sort === "userEmail" && filter.owner) return ["is_email_idx"];
+  if (sort === "userEmail" && (filter.owner || filter.type)) return ["is_email_idx"];
   return [];
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `is_type_email_idx` ON `integration_submissions` (`integration_type`,`user_email`);
