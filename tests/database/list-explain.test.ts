@@ -126,7 +126,8 @@ describe("list query plans on 50k rows", () => {
     for (const sort of ["userEmail", "-userEmail"]) {
       const [row] = (await plan({ userId: String(someUserId), status: "failed", sort })) as [PlanRow];
       expect(row.key, JSON.stringify(row)).not.toBe("is_email_idx");
-      for (const params of [{ type: "greenhouse", status: "failed" }, { q: "greenhouse", status: "failed" }]) {
+      const typedFilters: Record<string, string>[] = [{ type: "greenhouse", status: "failed" }, { q: "greenhouse", status: "failed" }];
+      for (const params of typedFilters) {
         const [typed] = (await plan({ ...params, sort })) as [PlanRow];
         expect(typed.key, JSON.stringify([params, typed])).toBe("is_type_email_idx");
         expect(typed.Extra ?? "").not.toContain("filesort");
