@@ -16,6 +16,16 @@ describe("cached", () => {
     expect(n).toBe(2);
   });
 
+  it("makes the caller wait for a fresh value once the old one is too stale to show", async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const get = cached(1_000, async () => ++n, 5_000);
+    expect(await get()).toBe(1);
+    vi.advanceTimersByTime(60_000);
+    expect(await get()).toBe(2);
+    expect(n).toBe(2);
+  });
+
   it("does not keep a failure", async () => {
     let fail = true;
     const get = cached(1_000, async () => {
