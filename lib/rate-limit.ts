@@ -1,6 +1,6 @@
 // Fixed-window rate limits kept in the database, so every app instance shares one count.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 
@@ -63,4 +63,10 @@ export async function unhit(bucket: string): Promise<void> {
 
 export async function reset(bucket: string): Promise<void> {
   await db().delete(rateLimits).where(eq(rateLimits.bucket, bucket));
+}
+
+/** Deletes up to `batch` buckets whose window has closed (housekeeping); how many went. */
+export async function purgeClosedWindows(batch: number): Promise<number> {
+  const [result] = await db().delete(rateLimits).where(lte(rateLimits.resetAt, sql`CURRENT_TIMESTAMP(3)`)).limit(batch);
+  return result.affectedRows;
 }

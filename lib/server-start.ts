@@ -1,7 +1,7 @@
 // What a server process does before its first request: a bad environment stops it here with
 // one clear line (instead of a server that answers 500 to everything), the bootstrap admin from
-// ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker starts, and SIGTERM
-// is set up to end both cleanly.
+// ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker and the periodic
+// purge of expired rows start, and SIGTERM is set up to end them cleanly.
 import { env, EnvError } from "./env";
 import { log } from "./log";
 
@@ -16,7 +16,10 @@ export async function startServer(): Promise<void> {
   await bootstrapAdmin();
   const { startMailWorker, stopMailWorker } = await import("./mail/worker");
   startMailWorker();
+  const { startHousekeeping } = await import("./housekeeping");
+  const stopHousekeeping = startHousekeeping();
   process.once("SIGTERM", () => {
+    stopHousekeeping();
     const workerStopped = stopMailWorker();
     closePoolAtExit(workerStopped);
   });

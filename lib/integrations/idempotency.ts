@@ -73,3 +73,9 @@ export async function storeResponse(tx: Tx, idem: Idempotency, response: StoredR
     responseBody: JSON.stringify(response.body),
   });
 }
+
+/** Deletes up to `batch` keys past their 24 h (housekeeping); how many went. */
+export async function purgeExpiredKeys(batch: number): Promise<number> {
+  const [result] = await db().delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, TTL)).limit(batch);
+  return result.affectedRows;
+}

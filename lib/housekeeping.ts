@@ -1,0 +1,29 @@
+// Rows that matter only for a while: rate-limit windows that have closed and idempotency keys
+// past their 24 h. Every app process purges them every few minutes, a bounded batch at a time,
+// so both tables stay the size of their live rows however long the app runs. Several processes
+// doing it at once is harmless: each delete only removes what is already dead.
+import "server-only";
+import { purgeExpiredKeys } from "@/lib/integrations/idempotency";
+import { describeError } from "@/lib/http/errors";
+import { log } from "@/lib/log";
+import { purgeClosedWindows } from "@/lib/rate-limit";
+
+const EVERY_MS = 5 * 60_000;
+const BATCH = 5_000;
+
+export async function purgeExpired(): Promise<{ rateLimits: number; idempotencyKeys: number }> {
+  return { rateLimits: await purgeClosedWindows(BATCH), idempotencyKeys: await purgeExpiredKeys(BATCH) };
+}
+
+/** Starts the periodic purge; the returned function stops it. */
+export function startHousekeeping(): () => void {
+  const timer = setInterval(() => {
+    purgeExpired().then(
+      (purged) => log.debug({ purged }, "housekeeping"),
+      (error: unknown) => log.warn({ err: describeError(error) }, "housekeeping skipped"),
+    );
+  }, EVERY_MS);
+  // Never the reason a process stays alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}
