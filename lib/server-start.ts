@@ -3,6 +3,7 @@
 // ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker and the periodic
 // purge of expired rows start, and SIGTERM is set up to end them cleanly.
 import { env, EnvError } from "./env";
+import { describeError } from "./http/errors";
 import { log } from "./log";
 
 export async function startServer(): Promise<void> {
@@ -42,7 +43,7 @@ function closePoolAtExit(workerStopped: Promise<void>) {
     })();
     const timeout = new Promise((resolve) => setTimeout(resolve, POOL_CLOSE_TIMEOUT_MS).unref());
     void Promise.race([closed, timeout])
-      .catch((error: unknown) => log.warn({ err: error }, "shutdown: closing the database pool failed"))
+      .catch((error: unknown) => log.warn({ err: describeError(error) }, "shutdown: closing the database pool failed"))
       .finally(() => exit(code));
   }) as typeof process.exit;
 }

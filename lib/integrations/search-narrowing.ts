@@ -37,6 +37,7 @@ export async function searchNarrowing(filter: GroupFilter): Promise<Narrowing | 
       return { name, column, groupColumn, values: rows.map((row) => row.value) };
     }),
   );
+  // Every list is empty at once when no group matches.
   if (lists[0]!.values.length === 0) return null;
   // Only one list: given several correlated ones (a type and its name) the optimizer intersects
   // indexes and sorts instead of reading one range in order. The one whose values cover the
