@@ -98,11 +98,15 @@ export async function* eachIntegration(scope: ListScope, query: Omit<ListQuery, 
  */
 export async function listQueries(scope: ListScope, query: ListQuery) {
   const owner = await ownerFilter(scope, query.userId);
-  if (owner === null) return null;
-
   const { sort, descending } = parseSort(query.sort);
   const column = SORT_COLUMNS[sort];
   const q = query.q?.trim() || undefined;
+  // The cursor is checked before any early answer: a tampered one is a 400 even for a list
+  // that turns out empty. (An unknown owner must not serialize like no owner filter, null.)
+  const context = JSON.stringify([scope, owner === null ? "unknown owner" : owner, query.status?.toSorted(), query.type, q, query.from, query.to, query.sort]);
+  const start = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
+  if (owner === null) return null;
+
   const grouped: GroupFilter = { userId: owner, statuses: query.status, type: query.type, q };
   const narrowing = q ? await searchNarrowing(grouped) : undefined;
   if (narrowing === null) return null;
@@ -119,8 +123,6 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     query.from ? gte(t.submittedAt, new Date(`${query.from}T00:00:00.000Z`)) : undefined,
     query.to ? lt(t.submittedAt, new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000)) : undefined,
   ];
-  const context = JSON.stringify([scope, owner, query.status?.toSorted(), query.type, q, query.from, query.to, query.sort]);
-  const start = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
   const before = descending ? lt : gt;
   const after = (c: Cursor) =>
     or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));

@@ -162,6 +162,10 @@ describe("GET /api/integrations/all", () => {
       `?cursor=${body}.${mac}x`,
       `?sort=status&cursor=${cursor}`,
       `?status=pending&cursor=${cursor}`,
+      // Lists that are empty before any row is read still check the cursor.
+      `?q=no-such-text-anywhere&cursor=${cursor}`,
+      `?userId=nobody%40example.com&cursor=${cursor}`,
+      "?q=no-such-text-anywhere&cursor=AA==",
     ]) {
       const response = await all(admin, query);
       expect(response.status, query).toBe(400);
