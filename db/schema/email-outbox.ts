@@ -9,6 +9,9 @@ import { jsonColumn } from "./json-column";
 export const outboxStatuses = ["pending", "sending", "sent", "mailbox", "failed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
+/** The longest subject stored (characters); longer template subjects are shortened to fit. */
+export const SUBJECT_MAX_LENGTH = 200;
+
 // Every email is written here first and sent from here, so none is lost when the mail server
 // is down or the process dies between the request and the delivery.
 export const emailOutbox = mysqlTable(
@@ -17,7 +20,7 @@ export const emailOutbox = mysqlTable(
     id: bigint("id", { mode: "number", unsigned: true }).autoincrement().primaryKey(),
     template: varchar("template", { length: 64 }).notNull(),
     recipient: varchar("recipient", { length: 255 }).notNull(),
-    subject: varchar("subject", { length: 200 }).notNull(),
+    subject: varchar("subject", { length: SUBJECT_MAX_LENGTH }).notNull(),
     // Template props only: names, emails, statuses and links, never a credential value.
     props: jsonColumn<Record<string, unknown>>("props").notNull(),
     submissionId: bigint("submission_id", { mode: "number", unsigned: true }).references(() => integrationSubmissions.id, {

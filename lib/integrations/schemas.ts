@@ -2,6 +2,7 @@
 // OpenAPI document, so the two cannot drift apart.
 import { z } from "zod";
 import { statuses } from "@/db/schema";
+import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import { templateNames } from "@/lib/mail/template-names";
 import { catalogDataIssues } from "./catalog";
 import { DATA_MAX_BYTES, DATA_MAX_DEPTH, nestsDeeperThan, serializedBytes } from "./json-limits";
@@ -148,7 +149,7 @@ export const sendEmailBody = z.object({
   subject: z
     .string()
     .min(1)
-    .max(200)
+    .max(SUBJECT_MAX_LENGTH)
     .regex(/^[^\r\n]*$/, "must not contain line breaks")
     .meta({ example: "New Integration Request" }),
   template: z.enum(templateNames).meta({ description: "One of the app's React Email templates" }),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import IntegrationRequestEmail from "@/emails/integration-request";
 import IntegrationStatusChangedEmail from "@/emails/integration-status-changed";
 import { statuses } from "@/db/schema";
+import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -22,7 +23,7 @@ function defineTemplate<S extends z.ZodObject>(
     /** Validates raw props (throws a ZodError) and builds subject and element. */
     build(raw: unknown) {
       const parsed = props.parse(raw);
-      return { subject: subject(parsed), element: createElement(component, parsed) };
+      return { subject: shortened(subject(parsed)), element: createElement(component, parsed) };
     },
   };
 }
@@ -54,6 +55,13 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
     IntegrationStatusChangedEmail,
   ),
 };
+
+// A name may be 255 characters, so "New integration request: <name>" can outgrow the stored
+// subject; it is cut at a character (never inside a surrogate pair) and ends in an ellipsis.
+function shortened(subject: string): string {
+  const characters = Array.from(subject);
+  return characters.length <= SUBJECT_MAX_LENGTH ? subject : `${characters.slice(0, SUBJECT_MAX_LENGTH - 1).join("")}…`;
+}
 
 /** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
 export async function renderTemplate(name: TemplateName, props: unknown) {

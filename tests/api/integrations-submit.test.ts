@@ -55,6 +55,22 @@ describe("POST /api/integrations/submit", () => {
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 
+  it("accepts a name of the full 255 characters and queues its email with a shortened subject", async () => {
+    const user = await createTestUser();
+    const name = `${"N".repeat(253)}😀`;
+    const response = await submit(user.headers, submission({ integrationName: name }));
+    expect(response.status).toBe(201);
+    const mail = await rawQuery<{ subject: string; props: { integrationName: string } }>(
+      "SELECT subject, props FROM email_outbox WHERE submission_id = ?",
+      [response.json.id],
+    );
+    expect(mail).toHaveLength(1);
+    expect(Array.from(mail[0]!.subject)).toHaveLength(200);
+    expect(mail[0]!.subject).toMatch(/^New integration request: N+…$/);
+    // The email itself still names the integration in full.
+    expect(mail[0]!.props.integrationName).toBe(name);
+  });
+
   it("defaults status to pending and writes a created event", async () => {
     const user = await createTestUser();
     const { json } = await submit(user.headers, submission({ status: undefined }));
