@@ -16,5 +16,6 @@ export async function call(handler: Handler, path: string, options: CallOptions 
     { params: Promise.resolve(options.params ?? {}) },
   );
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+  const json = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
+  return { status: response.status, headers: response.headers, text, json };
 }
