@@ -48,7 +48,8 @@ export const submitBody = z.object({
     .string()
     .regex(/^[a-z0-9_-]{1,64}$/, "must be 1-64 characters of a-z, 0-9, _ and -")
     .meta({ example: "jobadder" }),
-  integrationName: z.string().min(1).max(255).meta({ example: "JobAdder" }),
+  // Trimmed: a name of only spaces would show as nothing in the dashboard and in emails.
+  integrationName: z.string().trim().min(1, "must not be blank").max(255).meta({ example: "JobAdder" }),
   data: dataSchema,
   status: statusSchema.default("pending"),
   callbackUrl: z

@@ -134,6 +134,7 @@ describe("POST /api/integrations/submit", () => {
       [{ integrationType: "Job Adder" }, "integrationType"],
       [{ integrationType: "x".repeat(65) }, "integrationType"],
       [{ integrationName: "" }, "integrationName"],
+      [{ integrationName: " \t " }, "integrationName"],
       [{ integrationName: "n".repeat(256) }, "integrationName"],
       [{ data: [1, 2] }, "data"],
       [{ data: "text" }, "data"],
