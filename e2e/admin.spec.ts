@@ -24,6 +24,30 @@ test("filters live in the URL, and back restores them", async ({ page }) => {
   await expect(page).toHaveURL(/\/admin$/);
 });
 
+test("Previous pages back from a shared link to a later page", async ({ page, context }) => {
+  await signInAsAdmin(page, "/admin");
+  await page.getByLabel("Rows per page").selectOption("25");
+  await expect(page.getByText(/Showing 1–25 of \d+/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Previous" })).toBeDisabled();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText(/Showing 26–50 of/)).toBeVisible();
+  const secondPage = await page.locator("tbody a").first().textContent();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText(/Showing 51–\d+ of/)).toBeVisible();
+
+  // Opened in a new tab there is no history to go back through: the page asks the server.
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  await expect(shared.getByText(/Showing 51–\d+ of/)).toBeVisible();
+  await shared.getByRole("button", { name: "Previous" }).click();
+  await expect(shared.getByText(/Showing 26–50 of/)).toBeVisible();
+  await expect(shared.locator("tbody a").first()).toHaveText(secondPage!);
+  await shared.getByRole("button", { name: "Previous" }).click();
+  await expect(shared.getByText(/Showing 1–25 of/)).toBeVisible();
+  await expect(shared).toHaveURL(/\/admin\?limit=25$/);
+  await expect(shared.getByRole("button", { name: "Previous" })).toBeDisabled();
+});
+
 test("the detail view reveals one field on purpose, records it, and lists the emails sent about it", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   await page.locator("tbody a").first().click();

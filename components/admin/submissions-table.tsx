@@ -261,10 +261,18 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
               ))}
             </select>
           </label>
-          <button type="button" className={buttonClass("secondary", "py-1")} disabled={pageNumber === 1} onClick={() => set({ cursor: undefined, page: undefined })}>
+          <button type="button" className={buttonClass("secondary", "py-1")} disabled={!page.prevCursor} onClick={() => set({ cursor: undefined, page: undefined })}>
             First
           </button>
-          <button type="button" className={buttonClass("secondary", "py-1")} disabled={pageNumber === 1} onClick={() => router.back()}>
+          <button
+            type="button"
+            className={buttonClass("secondary", "py-1")}
+            disabled={!page.prevCursor}
+            // The page before the second is the first page itself, with a clean URL.
+            onClick={() =>
+              set(pageNumber <= 2 ? { cursor: undefined, page: undefined } : { cursor: page.prevCursor ?? undefined, page: String(pageNumber - 1) })
+            }
+          >
             Previous
           </button>
           <button

@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { containing } from "@/db/contains";
-import { integrationSubmissions as t, statuses } from "@/db/schema";
+import { integrationSubmissions as t, statuses, type IntegrationSubmission } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/accounts";
 import { errors } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from "./keyset-cursor";
@@ -25,6 +25,8 @@ export interface ListPage {
   integrations: IntegrationDto[];
   count: number;
   nextCursor: string | null;
+  /** The page before this one, in the same order; null on the first page. */
+  prevCursor: string | null;
 }
 
 const SORT_COLUMNS = {
@@ -44,32 +46,42 @@ const PAGE_DATA_BUDGET = 2 * 2 ** 20;
 
 export async function listIntegrations(scope: ListScope, query: ListQuery): Promise<ListPage> {
   const queries = await listQueries(scope, query);
-  if (!queries) return { integrations: [], count: 0, nextCursor: null };
+  if (!queries) return { integrations: [], count: 0, nextCursor: null, prevCursor: null };
+  const backward = queries.start?.backward === true;
+  // A backward page is read from its end towards the start of the list, then turned around.
   const collect = async () => {
-    const integrations: IntegrationDto[] = [];
+    const rows: IntegrationSubmission[] = [];
     let bytes = 0;
     let position = queries.start;
     for (;;) {
-      const wanted = Math.min(CHUNK, query.limit - integrations.length);
-      const rows = await queries.pageAfter(position, wanted);
+      const wanted = Math.min(CHUNK, query.limit - rows.length);
+      const chunk = await queries.pageAfter(position, wanted, backward);
       let full = false;
-      for (const row of rows.slice(0, wanted)) {
-        if (integrations.length > 0 && bytes + row.data.length > PAGE_DATA_BUDGET) {
+      for (const row of chunk.slice(0, wanted)) {
+        if (rows.length > 0 && bytes + row.data.length > PAGE_DATA_BUDGET) {
           full = true;
           break;
         }
         bytes += row.data.length;
-        integrations.push(toIntegrationDto(row));
+        rows.push(row);
         position = { value: row[queries.sort], id: row.id };
       }
-      const more = full || rows.length > wanted;
-      if (!more || full || integrations.length === query.limit) {
-        return { integrations, nextCursor: more && position ? encodeCursor(position, queries.context) : null };
-      }
+      const more = full || chunk.length > wanted;
+      if (!more || full || rows.length === query.limit) return { rows: backward ? rows.reverse() : rows, more };
     }
   };
-  const [page, count] = await Promise.all([collect(), queries.total()]);
-  return { ...page, count };
+  const [{ rows, more }, count] = await Promise.all([collect(), queries.total()]);
+  // Back at the start of the list: the first page proper, full even if rows were deleted.
+  if (backward && !more) return listIntegrations(scope, { ...query, cursor: undefined });
+  const cursorAt = (row: IntegrationSubmission | undefined, direction: { backward?: true } = {}) =>
+    row ? encodeCursor({ value: row[queries.sort], id: row.id, ...direction }, queries.context) : null;
+  return {
+    integrations: rows.map((row) => toIntegrationDto(row)),
+    count,
+    // Going forward, rows follow if more were read; going back, the page's own start follows.
+    nextCursor: backward || more ? cursorAt(rows.at(-1)) : null,
+    prevCursor: (backward ? more : queries.start !== undefined) ? cursorAt(rows[0], { backward: true }) : null,
+  };
 }
 
 /**
@@ -123,10 +135,11 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     query.from ? gte(t.submittedAt, new Date(`${query.from}T00:00:00.000Z`)) : undefined,
     query.to ? lt(t.submittedAt, new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000)) : undefined,
   ];
-  const before = descending ? lt : gt;
-  const after = (c: Cursor) =>
-    or(beyond(sort, descending, c.value), and(eq(column, c.value), before(t.id, c.id)));
-  const order = descending ? desc : asc;
+  // Reading backward walks the same order in reverse: the comparisons and the sort flip.
+  const after = (c: Cursor, reverse: boolean) => {
+    const down = descending !== reverse;
+    return or(beyond(sort, down, c.value), and(eq(column, c.value), (down ? lt : gt)(t.id, c.id)));
+  };
   const ignoreIndex = misleadingIndexes(sort, {
     type: query.type !== undefined || (narrowing?.column === "integrationType" && narrowing.single),
     owner: owner !== undefined || (narrowing?.column === "userId" && narrowing.single),
@@ -137,20 +150,22 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     .select({ n: count() })
     .from(t)
     .where(and(...filters));
-  /** `limit` rows after a position (one more, to know whether another follows). */
-  const pageAfter = (position: Cursor | undefined, limit: number) =>
-    db()
+  /** `limit` rows after a position (one more, to know whether another follows); backward: before it, nearest first. */
+  const pageAfter = (position: Cursor | undefined, limit: number, reverse = false) => {
+    const order = descending !== reverse ? desc : asc;
+    return db()
       .select()
       .from(t, { ignoreIndex })
-      .where(and(...filters, position ? after(position) : undefined))
+      .where(and(...filters, position ? after(position, reverse) : undefined))
       .orderBy(order(column), order(t.id))
       .limit(limit + 1);
+  };
   return {
     sort,
     context,
     start,
     pageAfter,
-    page: pageAfter(start, query.limit),
+    page: pageAfter(start, query.limit, start?.backward),
     count: countQuery,
     countFrom,
     /** The number of matching rows: from the count tables unless dates filter (then counted). */

@@ -138,6 +138,55 @@ describe("GET /api/integrations/all", () => {
     }
   });
 
+  it("pages back with prevCursor through exactly the pages it paged forward", async () => {
+    for (const query of ["sort=-submittedAt", "sort=status", "sort=-integrationName&status=pending,failed", "sort=userEmail&q=name"]) {
+      const forward: number[][] = [];
+      const prev: (string | null)[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = listResponse.parse((await all(admin, `?${query}&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json);
+        forward.push(page.integrations.map((i) => i.id));
+        prev.push(page.prevCursor);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(forward.length, query).toBeGreaterThan(2);
+      expect(prev[0], query).toBeNull();
+      // From the last page back to the first, each step gives the page before, cursors and all.
+      let back = prev.at(-1)!;
+      for (let n = forward.length - 2; n >= 0; n--) {
+        const response = await all(admin, `?${query}&limit=3&cursor=${back}`);
+        expect(response.status, query).toBe(200);
+        const page = listResponse.parse(response.json);
+        expect(page.integrations.map((i) => i.id), `${query} page ${n}`).toEqual(forward[n]);
+        expect(page.nextCursor, `${query} page ${n}`).not.toBeNull();
+        if (n === 0) expect(page.prevCursor, query).toBeNull();
+        else back = page.prevCursor!;
+      }
+    }
+  });
+
+  it("steps back onto a full first page even after rows left the filter", async () => {
+    const list = async (cursor?: string | null) =>
+      listResponse.parse((await all(admin, `?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json);
+    const first = await list();
+    const second = await list(first.nextCursor);
+    // An admin completes a row of the first page: only two pending rows remain before the second.
+    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
+    const moved = first.integrations[0]!.id;
+    const update = await call(PUT, `/api/integrations/${moved}/update`, {
+      method: "PUT",
+      headers: admin.headers,
+      body: { status: "completed" },
+      params: { id: String(moved) },
+    });
+    expect(update.status).toBe(200);
+    const back = await list(second.prevCursor);
+    expect(back.prevCursor).toBeNull();
+    expect(back.integrations).toHaveLength(3);
+    expect(back.integrations.map((i) => i.id)).toEqual((await list()).integrations.map((i) => i.id));
+    expect(back.integrations.map((i) => i.id)).not.toContain(moved);
+  });
+
   it("answers 400 for a bad limit, sort, status or cursor", async () => {
     const first = await all(admin, "?limit=3");
     const cursor: string = first.json.nextCursor;
