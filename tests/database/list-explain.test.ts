@@ -42,12 +42,15 @@ const FILTERS: Record<string, () => Record<string, string>> = {
   search: () => ({ q: "lever" }),
 };
 
-// A cursor from the first page, so the plan checked is the one of every later page too.
-async function withCursor(params: Record<string, string>) {
+// The second page's cursors, forward and backward, so the plans checked are those of every
+// later page too, in both directions.
+async function withCursors(params: Record<string, string>) {
   const { listIntegrations } = await import("@/lib/integrations/list-query");
   const first = await listIntegrations({ all: true }, listQuery.parse({ ...params, limit: "50" }));
   expect(first.nextCursor).not.toBeNull();
-  return { ...params, cursor: first.nextCursor! };
+  const second = await listIntegrations({ all: true }, listQuery.parse({ ...params, limit: "50", cursor: first.nextCursor! }));
+  expect(second.prevCursor).not.toBeNull();
+  return [first.nextCursor!, second.prevCursor!].map((cursor) => ({ ...params, cursor }));
 }
 
 describe("list query plans on 50k rows", () => {
@@ -55,14 +58,18 @@ describe("list query plans on 50k rows", () => {
     for (const key of sortKeys) {
       for (const sort of [key, `-${key}`]) {
         it(`filter ${name}, sort ${sort}: reads an index${sort === "-submittedAt" ? ", no filesort, no full scan" : ""}`, async () => {
-          for (const params of [{ ...filter(), sort }, await withCursor({ ...filter(), sort })]) {
+          const [next, prev] = await withCursors({ ...filter(), sort });
+          for (const params of [{ ...filter(), sort }, next!, prev!]) {
             const rows = await plan(params);
             expect(rows).toHaveLength(1);
             const [row] = rows as [PlanRow];
             expect(row.key, JSON.stringify(row)).not.toBeNull();
             if (sort === "-submittedAt") {
               expect(row.type).not.toBe("ALL");
-              expect(row.Extra ?? "").not.toContain("filesort");
+              // Going back from page 2 the optimizer may sort the few hundred rows left before it
+              // rather than walk an index; forward, never.
+              if (params !== prev) expect(row.Extra ?? "").not.toContain("filesort");
+              else if ((row.Extra ?? "").includes("filesort")) expect(Number(row.rows), JSON.stringify(row)).toBeLessThan(1_000);
             }
           }
         });
