@@ -73,3 +73,36 @@ test("a double click on submit creates one request", async ({ page }) => {
   await page.goto("/integrations/mine");
   await expect(page.getByRole("link", { name: /Greenhouse/ })).toHaveCount(1);
 });
+
+test("my integrations pages through more requests than fit on one page, both ways", async ({ page }) => {
+  await signUp(page, uniqueEmail());
+  // The session cookie authenticates API calls too (from this origin): 55 requests, "Lever 1" the oldest.
+  const origin = new URL(page.url()).origin;
+  for (let n = 1; n <= 55; n++) {
+    const response = await page.request.post("/api/integrations/submit", {
+      headers: { origin },
+      data: { integrationType: "lever", integrationName: `Lever ${n}`, data: { apiKey: `lever-key-${n}-0123456789` } },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await page.goto("/integrations/mine");
+  const items = page.getByRole("main").getByRole("listitem");
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toContainText("Lever 55");
+  await expect(page.getByText("50 of 55, most recently updated first")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Newer" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(items).toHaveCount(5);
+  await expect(items.last()).toContainText("Lever 1");
+  await expect(page.getByRole("link", { name: "Older" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Newer" }).click();
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toContainText("Lever 55");
+
+  // An edited link starts again from the most recent instead of failing.
+  await page.goto("/integrations/mine?cursor=edited");
+  await expect(page).toHaveURL(/\/integrations\/mine$/);
+  await expect(items).toHaveCount(50);
+});

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/http/errors";
 import { listIntegrations } from "@/lib/integrations/list-query";
 import { ownListQuery } from "@/lib/integrations/schemas";
 import { StatusBadge } from "@/components/integrations/status-badge";
@@ -9,9 +11,22 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "My integrations" };
 
-export default async function MyIntegrationsPage() {
+const PAGE_SIZE = "50";
+
+async function ownPage(userId: number, cursor: string | undefined) {
+  try {
+    return await listIntegrations({ userId }, ownListQuery.parse({ sort: "-updatedAt", limit: PAGE_SIZE, cursor }));
+  } catch (error) {
+    // An edited or outdated link: start again from the most recent.
+    if (cursor && error instanceof AppError && error.status === 400) redirect("/integrations/mine");
+    throw error;
+  }
+}
+
+export default async function MyIntegrationsPage({ searchParams }: PageProps<"/integrations/mine">) {
   const user = await requirePageUser("/integrations/mine");
-  const page = await listIntegrations({ userId: user.id }, ownListQuery.parse({ sort: "-updatedAt", limit: "200" }));
+  const { cursor } = await searchParams;
+  const page = await ownPage(user.id, typeof cursor === "string" && cursor ? cursor : undefined);
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -48,8 +63,24 @@ export default async function MyIntegrationsPage() {
           ))}
         </ul>
       )}
-      {page.count > page.integrations.length ? (
-        <p className="mt-3 text-sm text-slate-500">Showing the {page.integrations.length} most recently updated of {page.count}.</p>
+      {page.prevCursor || page.nextCursor ? (
+        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3 text-sm">
+          <p className="text-slate-500">
+            {page.integrations.length} of {page.count}, most recently updated first
+          </p>
+          <div className="flex gap-2">
+            {page.prevCursor ? (
+              <Link href={`/integrations/mine?cursor=${encodeURIComponent(page.prevCursor)}`} className={buttonClass("secondary", "py-1")}>
+                Newer
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link href={`/integrations/mine?cursor=${encodeURIComponent(page.nextCursor)}`} className={buttonClass("secondary", "py-1")}>
+                Older
+              </Link>
+            ) : null}
+          </div>
+        </nav>
       ) : null}
     </main>
   );
