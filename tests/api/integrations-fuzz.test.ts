@@ -67,7 +67,11 @@ const validish = fc
   .record(
     {
       integrationType: mostly(fc.constantFrom("jobadder", "greenhouse", "my-custom-ats"), fc.oneof(fc.string(), fc.constant("a".repeat(65)), fc.integer())),
-      integrationName: mostly(fc.string({ minLength: 1, maxLength: 255 }), fc.oneof(fc.string({ maxLength: 300 }), fc.constant(null))),
+      integrationName: mostly(
+        fc.string({ minLength: 1, maxLength: 255 }),
+        // "binary" includes half surrogate pairs, which JSON can spell but Unicode cannot.
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 20 }), fc.constant(null)),
+      ),
       data: mostly(
         fc.oneof(fc.object({ maxDepth: 7 }), fc.dictionary(fc.string(), fc.string())),
         fc.jsonValue(),

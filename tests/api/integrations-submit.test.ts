@@ -189,6 +189,27 @@ describe("POST /api/integrations/submit", () => {
     expect(await rowCount(user.id)).toBe(0);
   });
 
+  it("answers 400 for half a UTF-16 surrogate pair anywhere in the body, and accepts a whole pair", async () => {
+    const user = await createTestUser();
+    const body = (name: string, data: string) =>
+      `{"integrationType":"custom","integrationName":"${name}","data":${data}}`;
+    for (const [text, field] of [
+      [body("Job\\udfffAdder", "{}"), "integrationName"],
+      [body("Job\\uD800", "{}"), "integrationName"],
+      [body("Job", '{"notes":["ok","\\ud83d"]}'), "data.notes.1"],
+      [body("Job", '{"\\udc00key":"x"}'), "data.\udc00key"],
+    ] as const) {
+      const response = await submit(user.headers, text);
+      expect(response.status, text).toBe(400);
+      expect(response.json.details, text).toEqual([{ field, message: expect.stringContaining("surrogate") }]);
+    }
+    expect(await rowCount(user.id)).toBe(0);
+    const emoji = await submit(user.headers, body("Job \\ud83d\\ude00", '{"note":"\\uD83D\\uDE00"}'));
+    expect(emoji.status).toBe(201);
+    const [row] = await rawQuery<{ integration_name: string }>("SELECT integration_name FROM integration_submissions WHERE id = ?", [emoji.json.id]);
+    expect(row!.integration_name).toBe("Job 😀");
+  });
+
   it("answers 401 without a token or with a bad one", async () => {
     const none = await submit({ "content-type": "application/json" }, submission());
     expect(none).toMatchObject({ status: 401, json: { success: false, code: "unauthorized" } });
