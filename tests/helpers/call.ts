@@ -1,5 +1,5 @@
 // Calls an App Router route handler in-process, the way Next does: a real Request, params as a promise.
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
 export interface CallOptions {
   method?: string;

@@ -5,9 +5,12 @@ import { tokenBody } from "@/lib/auth/schemas";
 import { authenticate } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signAccessToken } from "@/lib/auth/tokens";
+import { otherMethods } from "@/lib/http/fallbacks";
 
 export const POST = route({ auth: "public", body: tokenBody }, async ({ body, req }) => {
   const user = await authenticate(body.email, body.password, clientAddress(req.headers));
   const { token, expiresIn } = await signAccessToken(user);
   return ok({ token, tokenType: "Bearer", expiresIn }, { headers: { "cache-control": "no-store" } });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -5,6 +5,7 @@ import { parseId } from "@/lib/integrations/access";
 import { getIntegration } from "@/lib/integrations/get";
 import { getQuery } from "@/lib/integrations/schemas";
 import { etagMatches, etagOf } from "@/lib/integrations/etag";
+import { otherMethods } from "@/lib/http/fallbacks";
 
 export const GET = route({ auth: "user", query: getQuery }, async ({ user, query, params, req }) => {
   const reveal = query.reveal ?? false;
@@ -18,3 +19,5 @@ export const GET = route({ auth: "user", query: getQuery }, async ({ user, query
   }
   return ok({ integration }, { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

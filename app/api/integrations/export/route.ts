@@ -2,6 +2,7 @@
 import { route } from "@/lib/http/route";
 import { listQuery } from "@/lib/integrations/schemas";
 import { csvStream } from "@/lib/integrations/csv-export";
+import { otherMethods } from "@/lib/http/fallbacks";
 
 const exportQuery = listQuery.omit({ limit: true, cursor: true });
 
@@ -15,3 +16,5 @@ export const GET = route({ auth: "admin", query: exportQuery }, async ({ query }
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,6 +2,7 @@
 import { route } from "@/lib/http/route";
 import { submitBody } from "@/lib/integrations/schemas";
 import { submitIntegration } from "@/lib/integrations/submit";
+import { otherMethods } from "@/lib/http/fallbacks";
 
 export const POST = route({ auth: "user", body: submitBody }, async ({ user, body, req }) => {
   const result = await submitIntegration(user, body, { idempotencyKey: req.headers.get("idempotency-key") });
@@ -10,3 +11,5 @@ export const POST = route({ auth: "user", body: submitBody }, async ({ user, bod
     headers: result.replayed ? { "idempotent-replayed": "true" } : {},
   });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

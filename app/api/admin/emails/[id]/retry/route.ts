@@ -5,9 +5,12 @@ import { errors } from "@/lib/http/errors";
 import { parseId } from "@/lib/integrations/access";
 import { requeue } from "@/lib/mail/outbox";
 import { kickMailWorker } from "@/lib/mail/worker";
+import { otherMethods } from "@/lib/http/fallbacks";
 
 export const POST = route({ auth: "admin" }, async ({ params }) => {
   if (!(await requeue(parseId(params.id)))) throw errors.notFound("No failed or waiting email with this id");
   kickMailWorker();
   return ok({ message: "Email queued for another attempt" });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
