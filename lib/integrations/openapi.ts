@@ -139,7 +139,7 @@ export function openApiDocument(): OpenApiDocument {
           parameters: [idParameter, header("If-Match", "The ETag from GET /api/integrations/{id}")],
           requestBody: body(updateBody),
           responses: {
-            "200": { description: "Updated", ...json(messageResponse) },
+            "200": { description: "Updated; `ETag` header holds the new version", ...json(messageResponse) },
             ...failures(...AUTHED, "404", "409", "413", "415"),
           },
         },

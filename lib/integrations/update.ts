@@ -27,13 +27,14 @@ function changedKeys(before: JsonObject, after: JsonObject): string[] {
 const stale = () =>
   errors.conflict("The integration was changed since you read it; reload and try again", "stale_version");
 
+/** Returns the submission's version after the update (its ETag's value). */
 export async function updateIntegration(
   caller: AuthUser,
   id: number,
   body: UpdateBody,
   options: { ifMatch: string | null },
-): Promise<void> {
-  await transaction(async (tx) => {
+): Promise<number> {
+  const version = await transaction(async (tx) => {
     const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
     if (!row) throw errors.notFound();
     if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version)) throw stale();
@@ -44,7 +45,7 @@ export async function updateIntegration(
     if (issues.length > 0) throw errors.validation(issues);
     const fields = changedKeys(stored, data);
     const statusChanged = body.status !== undefined && body.status !== row.status;
-    if (fields.length === 0 && !statusChanged) return;
+    if (fields.length === 0 && !statusChanged) return row.version;
 
     // The version guard makes the write itself atomic even without the row lock above.
     const [result] = await tx
@@ -65,6 +66,8 @@ export async function updateIntegration(
       await queueStatusChanged(tx, row, row.status, body.status);
       await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
     }
+    return row.version + 1;
   });
   kickMailWorker();
+  return version;
 }

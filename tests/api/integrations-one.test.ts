@@ -125,6 +125,8 @@ describe("PUT /api/integrations/[id]/update", () => {
     const after = await getOne(user, id, "?reveal=true");
     expect(after.json.integration.data).toEqual({ apiKey: SECRET, companyId: "999", jobId: "456" });
     expect(after.headers.get("etag")).toBe('"2"');
+    // The answer carries the new ETag already, so the next conditional update needs no read.
+    expect(response.headers.get("etag")).toBe('"2"');
     const { json } = await events(user, id);
     const updated = json.events.find((e: { type: string }) => e.type === "updated");
     expect(updated.details).toEqual({ fields: ["companyId"] });
@@ -161,6 +163,26 @@ describe("PUT /api/integrations/[id]/update", () => {
       [id],
     );
     expect(row).toEqual({ status: "completed", version: 2 });
+  });
+
+  it("takes If-Match as a list, weak, *, or a bare version, and answers an unchanged update with the same ETag", async () => {
+    const user = await createTestUser();
+    const id = await submitAs(user, { status: "pending" });
+    for (const [ifMatch, etag] of [
+      ['"9", "1"', '"2"'],
+      ['W/"2"', '"3"'],
+      ["*", '"4"'],
+      ["4", '"5"'],
+    ] as const) {
+      const statusNow = (await getOne(user, id)).json.integration.status;
+      const response = await update(user, id, { status: statusNow === "failed" ? "pending" : "failed" }, { "if-match": ifMatch });
+      expect(response.status, ifMatch).toBe(200);
+      expect(response.headers.get("etag"), ifMatch).toBe(etag);
+    }
+    const same = await update(user, id, { status: (await getOne(user, id)).json.integration.status }, { "if-match": "5" });
+    expect(same.status).toBe(200);
+    expect(same.headers.get("etag")).toBe('"5"');
+    expect((await update(user, id, { status: "completed" }, { "if-match": "4" })).status).toBe(409);
   });
 
   it("answers 409 for a stale If-Match and writes nothing", async () => {

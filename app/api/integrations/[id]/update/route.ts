@@ -2,13 +2,15 @@
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
 import { parseId } from "@/lib/integrations/access";
+import { etagOf } from "@/lib/integrations/etag";
 import { updateBody } from "@/lib/integrations/schemas";
 import { updateIntegration } from "@/lib/integrations/update";
 import { otherMethods } from "@/lib/http/fallbacks";
 
 export const PUT = route({ auth: "user", body: updateBody }, async ({ user, body, params, req }) => {
-  await updateIntegration(user, parseId(params.id), body, { ifMatch: req.headers.get("if-match") });
-  return ok({ message: "Integration updated successfully" });
+  const version = await updateIntegration(user, parseId(params.id), body, { ifMatch: req.headers.get("if-match") });
+  // The new ETag, so a client can send its next conditional update without reading again.
+  return ok({ message: "Integration updated successfully" }, { headers: { etag: etagOf(version) } });
 });
 
 export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");
