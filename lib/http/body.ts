@@ -32,33 +32,33 @@ export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknow
   } catch {
     throw errors.badJson();
   }
-  // JSON may spell half a UTF-16 pair as \uD800…\uDFFF: such a string is not Unicode, and the
-  // database refuses it on insert. Only an escape can produce one (UTF-8 bytes cannot), so the
-  // walk runs only when the text has such an escape.
-  if (/\\u[dD][89a-fA-F]/.test(text)) {
-    const field = brokenText(body);
-    if (field !== undefined) {
-      throw errors.validation([{ field: field || "body", message: "contains an unpaired UTF-16 surrogate (not valid Unicode)" }]);
-    }
-  }
+  const problem = unstorable(body);
+  if (problem) throw errors.validation([{ field: problem.field || "body", message: problem.message }]);
   return body;
 }
 
-/** The path of the first string (value or key) that is not well-formed Unicode. Iterative: a
- * 64 KiB body can nest tens of thousands of levels deep. */
-function brokenText(body: unknown): string | undefined {
+/**
+ * The first value JSON.parse accepts that could not be kept as sent: half a UTF-16 pair
+ * (\udfff: not Unicode, refused by the database), a `__proto__` key (an own key after parsing,
+ * but any copy into an object turns it into the prototype, so it would vanish), or a number
+ * beyond a double (1e400 parses as Infinity and would be stored as null). Iterative: a 64 KiB
+ * body can nest tens of thousands of levels deep.
+ */
+function unstorable(body: unknown): { field: string; message: string } | undefined {
   const pending: [unknown, string][] = [[body, ""]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [value, path] = next;
-    if (typeof value === "string") {
-      if (!value.isWellFormed()) return path;
-    } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
-        const at = path ? `${path}.${key}` : key;
-        if (!key.isWellFormed()) return at;
-        pending.push([item, at]);
-      }
+    if (typeof value === "string" && !value.isWellFormed()) return { field: path, message: UNPAIRED };
+    if (typeof value === "number" && !Number.isFinite(value)) return { field: path, message: "is a number too large to store" };
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (!key.isWellFormed()) return { field: at, message: UNPAIRED };
+      if (key === "__proto__") return { field: at, message: "is a reserved key name" };
+      pending.push([item, at]);
     }
   }
   return undefined;
 }
+
+const UNPAIRED = "contains an unpaired UTF-16 surrogate (not valid Unicode)";

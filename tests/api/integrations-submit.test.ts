@@ -189,7 +189,7 @@ describe("POST /api/integrations/submit", () => {
     expect(await rowCount(user.id)).toBe(0);
   });
 
-  it("answers 400 for half a UTF-16 surrogate pair anywhere in the body, and accepts a whole pair", async () => {
+  it("answers 400 for what JSON can spell but could not be kept as sent, and accepts a whole surrogate pair", async () => {
     const user = await createTestUser();
     const body = (name: string, data: string) =>
       `{"integrationType":"custom","integrationName":"${name}","data":${data}}`;
@@ -202,6 +202,16 @@ describe("POST /api/integrations/submit", () => {
       const response = await submit(user.headers, text);
       expect(response.status, text).toBe(400);
       expect(response.json.details, text).toEqual([{ field, message: expect.stringContaining("surrogate") }]);
+    }
+    for (const [text, field, message] of [
+      [body("Job", '{"__proto__":{"apiKey":"x"}}'), "data.__proto__", "is a reserved key name"],
+      [body("Job", '{"nested":{"\\u005f_proto__":1}}'), "data.nested.__proto__", "is a reserved key name"],
+      [body("Job", '{"big":1e400}'), "data.big", "is a number too large to store"],
+      [body("Job", '{"list":[1,-1e999]}'), "data.list.1", "is a number too large to store"],
+    ] as const) {
+      const response = await submit(user.headers, text);
+      expect(response.status, text).toBe(400);
+      expect(response.json.details, text).toEqual([{ field, message }]);
     }
     expect(await rowCount(user.id)).toBe(0);
     const emoji = await submit(user.headers, body("Job \\ud83d\\ude00", '{"note":"\\uD83D\\uDE00"}'));
