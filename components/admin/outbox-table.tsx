@@ -25,8 +25,8 @@ export function OutboxTable({ items, previewHref }: { items: OutboxListItem[]; p
           {items.map((item) => (
             <tr key={item.id} className="align-top">
               <td className="whitespace-nowrap px-3 py-2 text-slate-600"><Timestamp iso={item.createdAt.toISOString()} /></td>
-              <td className="px-3 py-2 break-all">{item.recipient}</td>
-              <td className="px-3 py-2">
+              <td className="max-w-[14rem] truncate whitespace-nowrap px-3 py-2" title={item.recipient}>{item.recipient}</td>
+              <td className="min-w-[12rem] max-w-md px-3 py-2 [overflow-wrap:anywhere]">
                 {previewHref ? (
                   <Link href={previewHref(item.id)} className="font-medium text-brand-600 hover:underline">{item.subject}</Link>
                 ) : (

@@ -32,6 +32,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   const { params, set, pending } = useUrlState();
   const [overrides, setOverrides] = useState<Record<number, Status>>({});
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [bulkStatus, setBulkStatus] = useState<Status | "">("");
   const [bulkBusy, setBulkBusy] = useState(false);
@@ -46,11 +47,16 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
     const before = overrides[row.id] ?? row.status;
     setOverrides((o) => ({ ...o, [row.id]: status }));
     setError(undefined);
+    setNotice(undefined);
     const failure = await updateStatus(row.id, status);
     if (failure) {
       setOverrides((o) => ({ ...o, [row.id]: before }));
       setError(`#${row.id}: ${failure}`);
+      return;
     }
+    setNotice(`#${row.id} is now ${STATUS_LABELS[status]}; ${row.userEmail} will get an email about it.`);
+    // Counts, the Updated column and the filter's rows follow the change.
+    router.refresh();
   }
 
   const columns = useMemo(
@@ -77,13 +83,22 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
           </Link>
         ),
       }),
-      column.accessor("userEmail", { header: "User", cell: (c) => <span className="break-all">{c.getValue()}</span> }),
+      // Names and emails may be 255 characters: cut to one line here (in full on hover and in the
+      // detail view), so one long value cannot squeeze every other column of the page.
+      column.accessor("userEmail", {
+        header: "User",
+        cell: (c) => (
+          <span className="block max-w-[14rem] truncate" title={c.getValue()}>
+            {c.getValue()}
+          </span>
+        ),
+      }),
       column.accessor("integrationName", {
         header: "Integration",
         cell: (c) => (
-          <span>
-            <span className="font-medium text-slate-900">{c.getValue()}</span>
-            <span className="block text-xs text-slate-500">{c.row.original.integrationType}</span>
+          <span className="block max-w-[16rem]" title={c.getValue()}>
+            <span className="block truncate font-medium text-slate-900">{c.getValue()}</span>
+            <span className="block truncate text-xs text-slate-500">{c.row.original.integrationType}</span>
           </span>
         ),
       }),
@@ -107,10 +122,16 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
           );
         },
       }),
-      column.accessor("source", { header: "Source", cell: (c) => c.getValue() ?? "—" }),
-      column.accessor("submittedAt", { header: "Submitted", cell: (c) => dateTime.format(new Date(c.getValue())) }),
-      column.accessor("updatedAt", { header: "Updated", cell: (c) => dateTime.format(new Date(c.getValue())) }),
-      column.accessor("savedToServer", { header: "Saved", cell: (c) => (c.getValue() ? "Yes" : "No") }),
+      column.accessor("source", {
+        header: "Source",
+        cell: (c) => (
+          <span className="block max-w-[10rem] truncate" title={c.getValue() ?? undefined}>
+            {c.getValue() ?? "—"}
+          </span>
+        ),
+      }),
+      column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
+      column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [overrides],
@@ -167,6 +188,9 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   return (
     <div className="space-y-3">
       {error ? <Alert>{error}</Alert> : null}
+      <p role="status" className={notice ? "rounded-lg bg-emerald-50 px-4 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200" : "sr-only"}>
+        {notice}
+      </p>
       {selectedIds.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
           <span>{allMatching ? `All ${number.format(page.count)} matching selected` : `${selectedIds.length} selected`}</span>

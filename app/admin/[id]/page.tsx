@@ -50,10 +50,10 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
       <Link href="/admin" className="text-sm text-brand-600 hover:underline">← All submissions</Link>
       {(await searchParams).updated ? <Alert tone="success">Saved.</Alert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">{integration.integrationName}</h1>
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <section aria-labelledby="fields" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="fields" className="text-lg font-semibold">Submission</h2>

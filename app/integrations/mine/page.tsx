@@ -49,7 +49,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
             <li key={item.id}>
               <Link href={`/integrations/mine/${item.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-4 hover:bg-slate-50">
                 <span className="min-w-0 flex-1">
-                  <span className="block font-medium text-slate-900">{item.integrationName}</span>
+                  <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">{item.integrationName}</span>
                   <span className="block text-sm text-slate-500">
                     #{item.id} · {item.integrationType}
                   </span>
