@@ -11,7 +11,7 @@ async function signUp(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Connect an integration" })).toBeVisible();
 }
 
-test("a user connects JobAdder, fixes a mistake, edits it, and sees an admin's status change", async ({ page, browser }) => {
+test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it failed, and sees it completed", async ({ page, browser }) => {
   const email = uniqueEmail();
   await signUp(page, email);
 
@@ -54,8 +54,22 @@ test("a user connects JobAdder, fixes a mistake, edits it, and sees an admin's s
   await admin.getByLabel("Search").fill(email);
   const status = admin.getByLabel(`Status of #${id}`);
   await expect(status).toBeVisible();
-  await status.selectOption("completed");
+  await status.selectOption("failed");
+  await expect(admin.getByText(`#${id} is now Failed`)).toBeVisible();
   await expect(admin.getByRole("main").getByRole("alert")).toHaveCount(0);
+
+  // The owner corrects it, which sends it back to the team for another try.
+  await page.reload();
+  await expect(page.getByRole("main").getByText("Failed", { exact: true })).toBeVisible();
+  await page.getByLabel("Client secret", { exact: true }).fill("jas_corrected_secret_1234");
+  await page.getByRole("button", { name: "Save and send for another try" }).click();
+  await expect(page.getByText("Your changes were saved.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Pending", { exact: true })).toBeVisible();
+
+  await admin.reload();
+  await expect(status).toHaveValue("pending");
+  await status.selectOption("completed");
+  await expect(admin.getByText(`#${id} is now Completed`)).toBeVisible();
   await adminContext.close();
 
   await page.reload();

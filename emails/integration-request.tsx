@@ -9,9 +9,11 @@ export interface IntegrationRequestProps {
   status: string;
   submissionId?: number | null;
   dashboardUrl: string;
+  /** The owner corrected a failed request and sent it back for another try. */
+  resubmitted?: boolean | null;
 }
 
-/** To the admins, on every submit: who asked for what. Never credential values. */
+/** To the admins, on every submit (and resubmission): who asked for what. Never credential values. */
 export default function IntegrationRequestEmail(props: IntegrationRequestProps) {
   const who = props.userName ? `${props.userName} (${props.userEmail})` : props.userEmail;
   const rows: [string, string][] = [
@@ -22,11 +24,16 @@ export default function IntegrationRequestEmail(props: IntegrationRequestProps) 
     ...(props.submissionId ? ([["Request", `#${props.submissionId}`]] as [string, string][]) : []),
   ];
   return (
-    <EmailFrame preview={`${who} requested ${props.integrationName}`}>
+    <EmailFrame preview={`${who} ${props.resubmitted ? "corrected" : "requested"} ${props.integrationName}`}>
       <Heading as="h1" style={styles.heading}>
-        New integration request: {props.integrationName}
+        {props.resubmitted ? "Corrected" : "New"} integration request: {props.integrationName}
       </Heading>
-      <Text style={styles.text}>{who} submitted credentials for a new integration. Review it and move it along.</Text>
+      <Text style={styles.text}>
+        {props.resubmitted
+          ? `${who} corrected the details of a request that had failed and sent it back for another try.`
+          : `${who} submitted credentials for a new integration.`}{" "}
+        Review it and move it along.
+      </Text>
       <Section style={{ margin: "8px 0 24px" }}>
         {rows.map(([label, value]) => (
           <Row key={label} style={{ padding: "6px 0" }}>

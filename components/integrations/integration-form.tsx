@@ -24,6 +24,8 @@ interface EditMode {
   masked: Record<string, unknown>;
   /** Where to go once saved (the user's detail page unless told otherwise). */
   savedHref?: string;
+  /** A failed request: saving sends it back to pending for another try. */
+  resubmit?: boolean;
 }
 
 interface ErrorBody {
@@ -102,7 +104,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       return fetch(`/api/integrations/${props.id}/update`, {
         method: "PUT",
         headers: { "content-type": "application/json", "if-match": `"${props.version}"` },
-        body: JSON.stringify({ data }),
+        body: JSON.stringify(props.resubmit ? { data, status: "pending" } : { data }),
       });
     }
     return fetch("/api/integrations/submit", {
@@ -153,7 +155,15 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
         />
       ))}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : props.mode === "create" ? `Submit ${entry.name} request` : "Save changes"}
+        {props.mode === "create"
+          ? pending
+            ? "Submitting…"
+            : `Submit ${entry.name} request`
+          : pending
+            ? "Saving…"
+            : props.resubmit
+              ? "Save and send for another try"
+              : "Save changes"}
       </Button>
     </form>
   );

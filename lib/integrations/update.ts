@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { transaction } from "@/db/transaction";
 import { integrationSubmissions as t } from "@/db/schema";
-import type { AuthUser } from "@/lib/auth/user";
+import { isAdmin, type AuthUser } from "@/lib/auth/user";
 import { openData, sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
@@ -13,7 +13,7 @@ import { etagMatches } from "./etag";
 import { recordEvent } from "./events";
 import { moveCount } from "./counts";
 import { catalogDataIssues } from "./catalog";
-import { queueStatusChanged } from "@/lib/mail/notifications";
+import { queueIntegrationRequest, queueStatusChanged } from "@/lib/mail/notifications";
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { JsonObject } from "./json-limits";
 import { keepMaskedSecrets } from "./mask-secrets";
@@ -65,6 +65,14 @@ export async function updateIntegration(
       await moveCount(tx, row, row.status, body.status);
       await queueStatusChanged(tx, row, row.status, body.status);
       await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
+      // The owner sending a failed request back after a correction: the admins hear of it as
+      // of a new request, or it would wait until someone happened to look.
+      if (!isAdmin(caller) && row.status === "failed" && body.status === "pending") {
+        const recipients = await queueIntegrationRequest(tx, { ...row, status: body.status }, caller.name, true);
+        for (const recipient of recipients) {
+          await recordEvent(tx, row.id, null, "email_queued", { template: "integration_request", recipient });
+        }
+      }
     }
     return row.version + 1;
   });

@@ -13,8 +13,13 @@ interface Submission {
   status: Status;
 }
 
-/** To every NOTIFICATION_RECIPIENTS address: a new request to review. */
-export async function queueIntegrationRequest(tx: Executor, submission: Submission, ownerName: string | null) {
+/** To every NOTIFICATION_RECIPIENTS address: a new (or corrected) request to review. */
+export async function queueIntegrationRequest(
+  tx: Executor,
+  submission: Submission,
+  ownerName: string | null,
+  resubmitted = false,
+) {
   const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
   for (const recipient of NOTIFICATION_RECIPIENTS) {
     await enqueue(
@@ -30,6 +35,7 @@ export async function queueIntegrationRequest(tx: Executor, submission: Submissi
           status: submission.status,
           submissionId: submission.id,
           dashboardUrl: new URL(`/admin/${submission.id}`, APP_URL).toString(),
+          ...(resubmitted ? { resubmitted } : {}),
         },
       },
       tx,

@@ -38,8 +38,9 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
       status,
       submissionId: z.number().int().positive().nullish(),
       dashboardUrl: z.url(),
+      resubmitted: z.boolean().nullish(),
     }),
-    (p) => `New integration request: ${p.integrationName}`,
+    (p) => `${p.resubmitted ? "Corrected" : "New"} integration request: ${p.integrationName}`,
     IntegrationRequestEmail,
   ),
   integration_status_changed: defineTemplate(

@@ -185,6 +185,30 @@ describe("PUT /api/integrations/[id]/update", () => {
     expect((await update(user, id, { status: "completed" }, { "if-match": "4" })).status).toBe(409);
   });
 
+  it("tells the admins when an owner sends a corrected failed request back, and only then", async () => {
+    const owner = await createTestUser();
+    const admin = await createTestUser("admin");
+    const subjects = async (id: number) =>
+      (
+        await rawQuery<{ subject: string }>("SELECT subject FROM email_outbox WHERE submission_id = ? AND template = 'integration_request' ORDER BY id", [id])
+      ).map((row) => row.subject);
+    const id = await submitAs(owner, { status: "failed", integrationName: "Lever" });
+    expect(await subjects(id)).toEqual(["New integration request: Lever"]);
+
+    const response = await update(owner, id, { data: { apiKey: "a-corrected-key-0123" }, status: "pending" });
+    expect(response.status).toBe(200);
+    expect(await subjects(id)).toEqual(["New integration request: Lever", "Corrected integration request: Lever"]);
+    const queued = (await events(owner, id)).json.events.filter((e: { type: string; details: { template?: string } }) => e.type === "email_queued" && e.details.template === "integration_request");
+    expect(queued).toHaveLength(2);
+
+    // An admin moving it back is their own doing, and an owner's other changes are not a resubmission.
+    await update(admin, id, { status: "failed" });
+    await update(admin, id, { status: "pending" });
+    await update(owner, id, { status: "in_progress" });
+    await update(owner, id, { data: { apiKey: "another-key-0123456" } });
+    expect(await subjects(id)).toHaveLength(2);
+  });
+
   it("answers 409 for a stale If-Match and writes nothing", async () => {
     const user = await createTestUser();
     const id = await submitAs(user, { status: "pending" });

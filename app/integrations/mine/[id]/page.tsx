@@ -21,7 +21,7 @@ const NEXT_STEP: Record<Status, string> = {
   pending: "Our team will pick up your request shortly. You will get an email when its status changes.",
   in_progress: "Our team is setting it up. You will get an email when it is done.",
   completed: "This integration is live.",
-  failed: "We could not complete it. Check your credentials below, save a correction, and we will try again.",
+  failed: "We could not complete it. Check your details below and save a correction: it goes back to our team for another try.",
 };
 
 async function load(user: Awaited<ReturnType<typeof requirePageUser>>, idParam: string) {
@@ -48,12 +48,12 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
       </Link>
       {flags.created ? (
         <Alert tone="success">
-          Your {integration.integrationName} request was submitted. Status: {integration.status.replace("_", " ")}. {NEXT_STEP[integration.status]}
+          Your {integration.integrationName} request was submitted.
         </Alert>
       ) : null}
       {flags.updated ? <Alert tone="success">Your changes were saved.</Alert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">{integration.integrationName}</h1>
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />
       </div>
       <p className="text-slate-600">{NEXT_STEP[integration.status]}</p>
@@ -75,14 +75,22 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
           </dd>
         </div>
       </dl>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="details" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="details" className="text-lg font-semibold">
             {entry ? "Edit details" : "Details"}
           </h2>
           <div className="mt-4">
             {entry ? (
-              <IntegrationForm key={version} entry={entry} mode="edit" id={integration.id} version={version} masked={integration.data} />
+              <IntegrationForm
+                key={version}
+                entry={entry}
+                mode="edit"
+                id={integration.id}
+                version={version}
+                masked={integration.data}
+                resubmit={integration.status === "failed"}
+              />
             ) : (
               <DataList data={integration.data} />
             )}
