@@ -42,7 +42,8 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await page.getByLabel("Account ID (optional)").fill("4242");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Your changes were saved.")).toBeVisible();
-  await expect(page.getByText(/Updated companyId/)).toBeVisible();
+  await expect(page.getByText("Updated Account ID")).toBeVisible();
+  await expect(page.getByText(/· you$/).first()).toBeVisible();
 
   // An admin moves it along from the dashboard.
   const adminContext = await browser.newContext();

@@ -5,13 +5,23 @@ import type { Status } from "@/db/schema";
 
 const statusLabel = (s: string | undefined) => (s && s in STATUS_LABELS ? STATUS_LABELS[s as Status] : (s ?? "?"));
 
-function describe(event: EventDto): string {
+/** Who sees the history: an admin sees every actor's address, an owner "you" and "our team". */
+export type Viewer = "admin" | "owner";
+
+interface HistoryProps {
+  events: EventDto[];
+  viewer: Viewer;
+  /** Field names to the labels the form shows (the catalog's), for "Updated …". */
+  labels?: Record<string, string>;
+}
+
+function describe(event: EventDto, labels: Record<string, string>): string {
   const d = event.details;
   switch (event.type) {
     case "created":
       return `Submitted${d.to ? ` as ${statusLabel(d.to)}` : ""}`;
     case "updated":
-      return `Updated ${d.fields?.length ? d.fields.join(", ") : "details"}`;
+      return `Updated ${d.fields?.length ? d.fields.map((field) => labels[field] ?? field).join(", ") : "details"}`;
     case "status_changed":
       return `Status changed from ${statusLabel(d.from)} to ${statusLabel(d.to)}`;
     case "revealed":
@@ -25,18 +35,24 @@ function describe(event: EventDto): string {
   }
 }
 
+function actorOf(event: EventDto, viewer: Viewer): string {
+  if (viewer === "admin") return event.actor.email ?? "system";
+  // The owner's events carry their own address; everyone else's are withheld from them.
+  return event.actor.email ? "you" : "our team";
+}
+
 /** The audit history as a timeline, newest first. Events never carry secret values. */
-export function History({ events }: { events: EventDto[] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">No history yet.</p>;
+export function History({ events, viewer, labels = {} }: HistoryProps) {
+  // Rows imported without history (demo data, older records) have no events at all.
+  if (events.length === 0) return <p className="text-sm text-slate-500">No history recorded.</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
       {[...events].reverse().map((event) => (
         <li key={event.id}>
           <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600" />
-          <p className="text-sm font-medium text-slate-900">{describe(event)}</p>
-          <p className="text-xs text-slate-500">
-            <Timestamp iso={event.createdAt} />
-            {event.actor.email ? ` · ${event.actor.email}` : " · system"}
+          <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">{describe(event, labels)}</p>
+          <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">
+            <Timestamp iso={event.createdAt} /> · {actorOf(event, viewer)}
           </p>
         </li>
       ))}
@@ -45,14 +61,14 @@ export function History({ events }: { events: EventDto[] }) {
 }
 
 /** The history as a page section, as the user's and the admin's detail pages show it. */
-export function HistorySection({ events, className = "" }: { events: EventDto[]; className?: string }) {
+export function HistorySection({ className = "", ...props }: HistoryProps & { className?: string }) {
   return (
     <section aria-labelledby="history" className={`rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
       <h2 id="history" className="text-lg font-semibold">
         History
       </h2>
       <div className="mt-4">
-        <History events={events} />
+        <History {...props} />
       </div>
     </section>
   );

@@ -139,6 +139,11 @@ export function catalogEntry(slug: string): CatalogEntry | undefined {
   return bySlug.get(slug);
 }
 
+/** An entry's field names to the labels its form shows (none for types outside the catalog). */
+export function fieldLabels(entry: CatalogEntry | undefined): Record<string, string> {
+  return Object.fromEntries((entry?.fields ?? []).map((f) => [f.name, f.label]));
+}
+
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 
 function fieldSchema(f: CatalogField, required: boolean) {

@@ -6,10 +6,9 @@ import { db } from "@/db";
 import type { Db } from "@/db/client";
 import type { Tx } from "@/db/transaction";
 import { integrationEvents, integrationSubmissions, type EventDetails, type EventType } from "@/db/schema";
-import type { AuthUser } from "@/lib/auth/user";
+import { isAdmin, type AuthUser } from "@/lib/auth/user";
 import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
-
 
 export interface EventDto {
   id: number;
@@ -44,11 +43,19 @@ export async function listEvents(user: AuthUser, id: number): Promise<EventDto[]
     .from(integrationEvents)
     .where(eq(integrationEvents.submissionId, id))
     .orderBy(asc(integrationEvents.id));
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    actor: { id: row.actorId, email: row.actorEmail },
-    details: row.details ?? {},
-    createdAt: row.createdAt.toISOString(),
-  }));
+  const admin = isAdmin(user);
+  const own = (email: string | undefined) => email?.toLowerCase() === user.email.toLowerCase();
+  return (
+    rows
+      // An owner sees the emails sent to them, not those to the team, and the team as a whole
+      // rather than the address of whoever acted.
+      .filter((row) => admin || !row.type.startsWith("email_") || own(row.details?.recipient))
+      .map((row) => ({
+        id: row.id,
+        type: row.type,
+        actor: admin || row.actorId === user.id ? { id: row.actorId, email: row.actorEmail } : { id: null, email: null },
+        details: row.details ?? {},
+        createdAt: row.createdAt.toISOString(),
+      }))
+  );
 }

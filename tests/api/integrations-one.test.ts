@@ -67,10 +67,13 @@ describe("GET /api/integrations/[id]", () => {
     const id = await submitAs(user, { data: { apiKey: SECRET } });
     expect((await getOne(user, id, "?reveal=true")).json.integration.data).toEqual({ apiKey: SECRET });
     expect((await getOne(admin, id, "?reveal=true")).json.integration.data).toEqual({ apiKey: SECRET });
-    const { json } = await events(user, id);
+    const { json } = await events(admin, id);
     const reveals = json.events.filter((e: { type: string }) => e.type === "revealed");
     expect(reveals.map((e: { actor: { id: number } }) => e.actor.id)).toEqual([user.id, admin.id]);
     expect(JSON.stringify(json)).not.toContain(SECRET);
+    // The owner learns that the team looked, not who.
+    const own = (await events(user, id)).json.events.filter((e: { type: string }) => e.type === "revealed");
+    expect(own.map((e: { actor: { id: number | null } }) => e.actor.id)).toEqual([user.id, null]);
   });
 
   it("returns 404 for another user's integration, an unknown id and a non-numeric id", async () => {
@@ -146,9 +149,9 @@ describe("PUT /api/integrations/[id]/update", () => {
     const admin = await createTestUser("admin");
     const id = await submitAs(user, { status: "pending" });
     expect((await update(admin, id, { status: "completed" })).status).toBe(200);
-    const { json } = await events(user, id);
-    const own = eventsResponse.parse(json).events.filter((e) => e.actor.id !== null);
-    expect(own.map((e) => [e.type, e.details, e.actor.id])).toEqual([
+    const { json } = await events(admin, id);
+    const acted = eventsResponse.parse(json).events.filter((e) => e.actor.id !== null);
+    expect(acted.map((e) => [e.type, e.details, e.actor.id])).toEqual([
       ["created", { to: "pending" }, user.id],
       ["status_changed", { from: "pending", to: "completed" }, admin.id],
     ]);
@@ -158,6 +161,19 @@ describe("PUT /api/integrations/[id]/update", () => {
       actor: { id: null, email: null },
       details: { template: "integration_status_changed", recipient: user.email },
     });
+    // The admins' notification is in their view only.
+    expect(json.events.some((e: { details: { recipient?: string } }) => e.details.recipient === "admin@example.com")).toBe(true);
+
+    // The owner sees their own actions, the team's without the address of who acted, and only
+    // the emails sent to them.
+    const owner = eventsResponse.parse((await events(user, id)).json).events;
+    expect(owner.map((e) => [e.type, e.actor.id, e.actor.email])).toEqual([
+      ["created", user.id, user.email],
+      ["status_changed", null, null],
+      ["email_queued", null, null],
+    ]);
+    expect(owner.at(-1)!.details).toMatchObject({ recipient: user.email });
+    expect(JSON.stringify(owner)).not.toContain(admin.email);
     const [row] = await rawQuery<{ status: string; version: number }>(
       "SELECT status, version FROM integration_submissions WHERE id = ?",
       [id],
@@ -198,7 +214,7 @@ describe("PUT /api/integrations/[id]/update", () => {
     const response = await update(owner, id, { data: { apiKey: "a-corrected-key-0123" }, status: "pending" });
     expect(response.status).toBe(200);
     expect(await subjects(id)).toEqual(["New integration request: Lever", "Corrected integration request: Lever"]);
-    const queued = (await events(owner, id)).json.events.filter((e: { type: string; details: { template?: string } }) => e.type === "email_queued" && e.details.template === "integration_request");
+    const queued = (await events(admin, id)).json.events.filter((e: { type: string; details: { template?: string } }) => e.type === "email_queued" && e.details.template === "integration_request");
     expect(queued).toHaveLength(2);
 
     // An admin moving it back is their own doing, and an owner's other changes are not a resubmission.

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { parseId } from "@/lib/integrations/access";
-import { catalogEntry } from "@/lib/integrations/catalog";
+import { catalogEntry, fieldLabels } from "@/lib/integrations/catalog";
 import { listEvents } from "@/lib/integrations/events";
 import { getIntegration } from "@/lib/integrations/get";
 import { listOutbox } from "@/lib/mail/outbox-queries";
@@ -90,7 +90,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
             </div>
           </section>
         </div>
-        <HistorySection events={events} className="h-fit" />
+        <HistorySection events={events} viewer="admin" labels={fieldLabels(entry)} className="h-fit" />
       </div>
     </main>
   );

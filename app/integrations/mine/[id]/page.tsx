@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { getIntegration } from "@/lib/integrations/get";
 import { listEvents } from "@/lib/integrations/events";
-import { catalogEntry } from "@/lib/integrations/catalog";
+import { catalogEntry, fieldLabels } from "@/lib/integrations/catalog";
 import { parseId } from "@/lib/integrations/access";
 import type { Status } from "@/db/schema";
 import { StatusBadge } from "@/components/integrations/status-badge";
@@ -96,7 +96,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
             )}
           </div>
         </section>
-        <HistorySection events={events} />
+        <HistorySection events={events} viewer="owner" labels={fieldLabels(entry)} />
       </div>
     </main>
   );
