@@ -13,8 +13,8 @@ describe("answers no handler takes", () => {
   it("every route file exports a handler for every method", async () => {
     expect(routeFiles.length).toBeGreaterThan(10);
     for (const file of routeFiles) {
-      const module: Record<string, unknown> = await import(path.join(api, file));
-      for (const method of METHODS) expect(typeof module[method], `${file} ${method}`).toBe("function");
+      const exported: Record<string, unknown> = await import(path.join(api, file));
+      for (const method of METHODS) expect(typeof exported[method], `${file} ${method}`).toBe("function");
     }
   });
 
