@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser, homeOf } from "@/lib/auth/page-guard";
 
 const SYSTEMS = ["JobAdder", "Workday Recruiting", "Bullhorn", "Greenhouse", "Lever", "SmartRecruiters", "iCIMS"];
 
@@ -8,7 +10,10 @@ const STEPS = [
   { title: "Track it to done", text: "Our team reviews every request; you see its status change and get an email when it does." },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // Signed in, the pitch and its "Create an account" have nothing left to offer.
+  const user = await currentUser();
+  if (user) redirect(homeOf(user));
   return (
     <main>
       <section className="mx-auto max-w-5xl px-6 pb-16 pt-20 sm:pt-28">

@@ -35,8 +35,14 @@ export async function requirePageAdmin(returnTo: string): Promise<AuthUser> {
   return user;
 }
 
-/** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
-export function safeReturnPath(value: string | string[] | undefined, fallback = "/integrations"): string {
+/** Where a signed-in person starts: admins at the dashboard, everyone else at the catalog. */
+export const homeOf = (user: AuthUser) => (isAdmin(user) ? "/admin" : "/integrations");
+
+/**
+ * Only same-site relative paths: an open redirect after sign-in would be a phishing aid. Without
+ * one, "/" sends the signed-in person on to their home.
+ */
+export function safeReturnPath(value: string | string[] | undefined, fallback = "/"): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
     ? value
     : fallback;
