@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLinks } from "@/components/nav-links";
 import { currentUser } from "@/lib/auth/page-guard";
 
 export async function SiteHeader() {
@@ -19,12 +20,9 @@ export async function SiteHeader() {
         <Link href="/" className="font-bold tracking-tight text-slate-900">
           Integrations Hub
         </Link>
-        <nav aria-label="Main" className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
-          {links.map((link) => (
-            <Link key={link.href} href={link.href} className={buttonClass("ghost")}>
-              {link.label}
-            </Link>
-          ))}
+        {/* On a phone the links wrap onto a second line rather than scroll out of sight. */}
+        <nav aria-label="Main" className="order-last -mx-4 flex w-full flex-wrap items-center gap-1 sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
+          <NavLinks links={links} />
         </nav>
         {user ? (
           <div className="ml-auto flex items-center gap-2">
