@@ -12,6 +12,19 @@ const METHOD_STYLE: Record<string, string> = {
   put: "bg-amber-100 text-amber-800",
 };
 
+/** OpenAPI descriptions are Markdown; of it they use only `code`, shown here as code. */
+function Text({ children }: { children: string }) {
+  return children.split("`").map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.9em]">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}
+
 function Schema({ value }: { value: unknown }) {
   return (
     <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">
@@ -30,7 +43,9 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
         </span>
         <span className="text-slate-900">{path}</span>
       </h2>
-      <p className="mt-2 text-slate-700">{operation.summary}</p>
+      <p className="mt-2 text-slate-700">
+        <Text>{operation.summary}</Text>
+      </p>
       {operation.parameters && operation.parameters.length > 0 && (
         <table className="mt-4 w-full text-left text-sm">
           <thead className="text-slate-500">
@@ -49,7 +64,7 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
                 </td>
                 <td className="py-1 pr-4 text-slate-500">{p.in}</td>
                 <td className="py-1 text-slate-700">
-                  {typeof p.description === "string" ? p.description : ""}
+                  {typeof p.description === "string" ? <Text>{p.description}</Text> : ""}
                 </td>
               </tr>
             ))}
@@ -68,7 +83,9 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
             <details>
               <summary className="cursor-pointer">
                 <span className="font-mono font-semibold">{status}</span>{" "}
-                <span className="text-slate-600">{response.description}</span>
+                <span className="text-slate-600">
+                  <Text>{response.description}</Text>
+                </span>
               </summary>
               {response.content && <Schema value={response.content["application/json"].schema} />}
             </details>
@@ -87,7 +104,9 @@ export default function ApiDocsPage() {
   return (
     <main className="mx-auto max-w-4xl px-6 py-12">
       <h1 className="text-3xl font-bold tracking-tight">{doc.info.title}</h1>
-      <p className="mt-3 text-slate-600">{doc.info.description}</p>
+      <p className="mt-3 text-slate-600">
+        <Text>{doc.info.description}</Text>
+      </p>
       <p className="mt-2 text-sm text-slate-600">
         Authenticate with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> from{" "}
         <code className="font-mono">POST /api/auth/token</code>. Machine-readable:{" "}
