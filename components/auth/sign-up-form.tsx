@@ -54,7 +54,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         next[detail.field] ??= `${detail.field === "email" ? "Email" : detail.field === "password" ? "Password" : "Name"} ${detail.message}.`;
       }
     }
-    if (response?.status === 409) next.email = "An account with this email already exists. Sign in instead?";
+    if (response?.status === 409) next.email = "An account with this email already exists: sign in with it below.";
     setFields(next);
     if (Object.keys(next).length === 0) setError(payload.error ?? "Could not reach the server. Please try again.");
     setPending(false);

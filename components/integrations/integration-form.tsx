@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
@@ -43,6 +43,12 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     ),
   );
   const [errors, setErrors] = useState<Errors>({});
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused submit, the first field in error takes focus: it is where to act, and a
+  // screen reader announces its message with it.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [pending, setPending] = useState(false);
@@ -121,7 +127,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6">
       {formError ? <Alert>{formError}</Alert> : null}
       {conflict ? (
         <Alert>

@@ -11,7 +11,7 @@ export function describedBy(id: string, hint: string | undefined, error: string 
 export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
-      {hint && !error ? (
+      {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
