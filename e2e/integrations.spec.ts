@@ -104,7 +104,7 @@ test("my integrations pages through more requests than fit on one page, both way
   const items = page.getByRole("main").getByRole("listitem");
   await expect(items).toHaveCount(50);
   await expect(items.first()).toContainText("Lever 55");
-  await expect(page.getByText("50 of 55, most recently updated first")).toBeVisible();
+  await expect(page.getByText("55 requests, most recently updated first")).toBeVisible();
   await expect(page.getByRole("link", { name: "Newer" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Older" }).click();

@@ -4,13 +4,14 @@ import { useEffect, useState } from "react";
 import { statuses, type Status } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
   "rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
 export function TableToolbar({ types }: { types: string[] }) {
-  const { params, set } = useUrlState();
+  const { params, set, pending } = useUrlState();
   const [q, setQ] = useState(params.get("q") ?? "");
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
 
@@ -32,7 +33,7 @@ export function TableToolbar({ types }: { types: string[] }) {
   const exportQuery = new URLSearchParams(filterParams(params));
 
   return (
-    <div className="flex flex-wrap items-end gap-3">
+    <div className="flex flex-wrap items-end gap-3" aria-busy={pending}>
       <div className="min-w-56 flex-1">
         <label htmlFor="table-search" className="block text-xs font-medium text-slate-600">
           Search
@@ -66,11 +67,12 @@ export function TableToolbar({ types }: { types: string[] }) {
         <label htmlFor="table-type" className="block text-xs font-medium text-slate-600">
           Type
         </label>
-        <select id="table-type" value={params.get("type") ?? ""} onChange={(e) => set({ type: e.target.value })} className={`${FIELD} mt-1`}>
+        {/* Capped: one long custom type would otherwise make the select, and the page, wider than a phone. */}
+        <select id="table-type" value={params.get("type") ?? ""} onChange={(e) => set({ type: e.target.value })} className={`${FIELD} mt-1 w-full max-w-[14rem]`}>
           <option value="">All types</option>
           {types.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {catalogEntry(type)?.name ?? type}
             </option>
           ))}
         </select>
@@ -79,17 +81,21 @@ export function TableToolbar({ types }: { types: string[] }) {
         <label htmlFor="table-from" className="block text-xs font-medium text-slate-600">
           Submitted from
         </label>
-        <input id="table-from" type="date" value={params.get("from") ?? ""} onChange={(e) => set({ from: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+        <input id="table-from" type="date" value={params.get("from") ?? ""} max={params.get("to") ?? undefined} onChange={(e) => set({ from: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
       </div>
       <div>
         <label htmlFor="table-to" className="block text-xs font-medium text-slate-600">
           to
         </label>
-        <input id="table-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+        <input id="table-to" type="date" value={params.get("to") ?? ""} min={params.get("from") ?? undefined} onChange={(e) => set({ to: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
       </div>
       <a href={`/api/integrations/export${exportQuery.size ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
         Export CSV
       </a>
+      {/* A filter waits for the server; say so, or a slow answer reads as a click that did nothing. */}
+      <p role="status" className="self-center text-sm text-slate-500">
+        {pending ? "Updating…" : ""}
+      </p>
       {filtered ? (
         <button
           type="button"

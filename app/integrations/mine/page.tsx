@@ -32,7 +32,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">My integrations</h1>
         <Link href="/integrations" className={buttonClass("primary")}>
-          Connect another
+          {page.count === 0 ? "Connect an integration" : "Connect another"}
         </Link>
       </div>
       {page.integrations.length === 0 ? (
@@ -66,7 +66,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
       {page.prevCursor || page.nextCursor ? (
         <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3 text-sm">
           <p className="text-slate-500">
-            {page.integrations.length} of {page.count}, most recently updated first
+            {page.count} requests, most recently updated first
           </p>
           <div className="flex gap-2">
             {page.prevCursor ? (
