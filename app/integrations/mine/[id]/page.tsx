@@ -96,7 +96,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
             )}
           </div>
         </section>
-        <HistorySection events={events} viewer="owner" labels={fieldLabels(entry)} />
+        <HistorySection events={events} viewer="owner" labels={fieldLabels(entry)} className="h-fit" />
       </div>
     </main>
   );
