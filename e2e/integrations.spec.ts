@@ -75,6 +75,8 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
 
   await page.reload();
   await expect(page.getByRole("main").getByText("Completed", { exact: true })).toBeVisible();
+  // The save's confirmation was for then: a reload does not claim it again.
+  await expect(page.getByText("Your changes were saved.")).toHaveCount(0);
   await expect(page.getByText(/Status changed from Pending to Completed/)).toBeVisible();
 });
 

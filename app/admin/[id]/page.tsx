@@ -15,7 +15,7 @@ import { StatusBadge } from "@/components/integrations/status-badge";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { RevealData } from "@/components/admin/reveal-data";
 import { StatusEditor } from "@/components/admin/status-editor";
-import { Alert } from "@/components/ui/alert";
+import { OnceAlert } from "@/components/ui/once-alert";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -48,7 +48,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
       <Link href="/admin" className="text-sm text-brand-600 hover:underline">← All submissions</Link>
-      {(await searchParams).updated ? <Alert tone="success">Saved.</Alert> : null}
+      {(await searchParams).updated ? <OnceAlert flag="updated">Saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />

@@ -13,7 +13,7 @@ import { HistorySection } from "@/components/integrations/history";
 import { DataList } from "@/components/integrations/data-list";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { Timestamp } from "@/components/integrations/relative-time";
-import { Alert } from "@/components/ui/alert";
+import { OnceAlert } from "@/components/ui/once-alert";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -46,12 +46,8 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
       <Link href="/integrations/mine" className="text-sm text-brand-600 hover:underline">
         ← My integrations
       </Link>
-      {flags.created ? (
-        <Alert tone="success">
-          Your {integration.integrationName} request was submitted.
-        </Alert>
-      ) : null}
-      {flags.updated ? <Alert tone="success">Your changes were saved.</Alert> : null}
+      {flags.created ? <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert> : null}
+      {flags.updated ? <OnceAlert flag="updated">Your changes were saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />
