@@ -62,6 +62,8 @@ test("the detail view reveals one field on purpose, records it, and lists the em
   await page.goto("/admin/emails");
   await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
   await expect(page.getByText(/this page is the mailbox/)).toBeVisible();
+  await page.goto("/admin/emails?id=999999999");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("There is no email #999999999.");
 });
 
 test("an admin's status change is delivered to the owner's mailbox with a rendered preview", async ({ page }) => {

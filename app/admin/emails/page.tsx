@@ -61,7 +61,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
       {selected ? (
         <section aria-label="Message" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="font-semibold">{selected.subject}</h2>
+            <h2 className="min-w-0 font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
             <Link href={link({ id: undefined, before: params.before })} className="text-sm text-brand-600 hover:underline">Close</Link>
           </div>
           <p className="text-sm text-slate-600">To {selected.recipient}</p>
@@ -72,6 +72,13 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
             <Alert>This email cannot be rendered (unknown template or props).</Alert>
           )}
         </section>
+      ) : params.id ? (
+        <Alert>
+          There is no email #{params.id}.{" "}
+          <Link href={link({ id: undefined, before: params.before })} className="font-semibold underline">
+            Show the outbox
+          </Link>
+        </Alert>
       ) : null}
       <section aria-label="Emails" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
