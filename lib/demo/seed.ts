@@ -2,7 +2,7 @@
 // or N more rows on request, inserted in large multi-row batches).
 import { count, like } from "drizzle-orm";
 import { db, pool } from "@/db";
-import { integrationSubmissions, users } from "@/db/schema";
+import { integrationEvents, integrationSubmissions, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { upsertUser } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
@@ -21,19 +21,47 @@ interface Owner {
 
 export async function seed(options: { rows?: number; onProgress?: (done: number, total: number) => void } = {}) {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
-  if (ADMIN_EMAIL && ADMIN_PASSWORD) {
-    await upsertUser({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, role: "admin", name: "Admin" });
-  }
+  const admin =
+    ADMIN_EMAIL && ADMIN_PASSWORD
+      ? await upsertUser({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, role: "admin", name: "Admin" })
+      : undefined;
   const demo = await upsertUser({ ...DEMO_USER, role: "user" });
 
   if (options.rows === undefined) {
     const [existing] = await db().select({ n: count() }).from(integrationSubmissions);
     if (existing!.n > 0) return { inserted: 0 };
     await insertRows(DEMO_SET_SIZE, [demo], options.onProgress);
+    await insertHistory(demo, admin);
     return { inserted: DEMO_SET_SIZE };
   }
   await insertRows(options.rows, [demo, ...(await bulkOwners())], options.onProgress);
   return { inserted: options.rows };
+}
+
+/**
+ * The demo set's history, as the app would have written it: the owner's submit, then the admin's
+ * status change for every request that has moved on. (The bulk rows of --rows go without.)
+ */
+async function insertHistory(demo: Owner, admin: Owner | undefined) {
+  const rows = await db()
+    .select({ id: integrationSubmissions.id, status: integrationSubmissions.status, submittedAt: integrationSubmissions.submittedAt, updatedAt: integrationSubmissions.updatedAt })
+    .from(integrationSubmissions);
+  const events = rows.flatMap((row) => [
+    { submissionId: row.id, type: "created" as const, actorId: demo.id, actorEmail: demo.email, details: { to: "pending" }, createdAt: row.submittedAt },
+    ...(row.status === "pending"
+      ? []
+      : [
+          {
+            submissionId: row.id,
+            type: "status_changed" as const,
+            actorId: admin?.id ?? null,
+            actorEmail: admin?.email ?? null,
+            details: { from: "pending", to: row.status },
+            createdAt: row.updatedAt,
+          },
+        ]),
+  ]);
+  if (events.length > 0) await db().insert(integrationEvents).values(events);
 }
 
 /** Many owners make user filters realistic; they share one password hash to keep seeding fast. */

@@ -26,6 +26,16 @@ describe("seed", () => {
     const admin = people.find((p) => p.role === "admin")!;
     expect(await verifyPassword(admin.password_hash, "admin-password")).toBe(true);
 
+    // The demo set comes with the history the app would have written for it.
+    const history = await rawQuery<{ status: string; types: string }>(
+      `SELECT s.status, GROUP_CONCAT(e.type ORDER BY e.id) AS types
+       FROM integration_submissions s LEFT JOIN integration_events e ON e.submission_id = s.id GROUP BY s.id, s.status`,
+    );
+    expect(history).toHaveLength(60);
+    for (const row of history) {
+      expect(row.types, row.status).toBe(row.status === "pending" ? "created" : "created,status_changed");
+    }
+
     const [before] = await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_submissions");
     const progress: number[] = [];
     await seed({ rows: 2_500, onProgress: (done) => progress.push(done) });
