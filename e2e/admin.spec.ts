@@ -48,6 +48,28 @@ test("Previous pages back from a shared link to a later page", async ({ page, co
   await expect(shared.getByRole("button", { name: "Previous" })).toBeDisabled();
 });
 
+test("an inline status change made on a stale page is refused, not written over someone else's", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  const link = page.locator("tbody a").first();
+  const id = (await link.textContent())!.replace("#", "");
+  const select = page.getByLabel(`Status of #${id}`);
+  const shown = await select.inputValue();
+  // Someone else (here: the same admin through the API) moves it on after the page loaded.
+  const elsewhere = shown === "failed" ? "completed" : "failed";
+  const response = await page.request.put(`/api/integrations/${id}/update`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { status: elsewhere },
+  });
+  expect(response.status()).toBe(200);
+
+  await select.selectOption(shown === "pending" ? "in_progress" : "pending");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(`#${id}: someone changed it since this page loaded`);
+  // The table now shows the other change, and the next change from here goes through.
+  await expect(select).toHaveValue(elsewhere);
+  await select.selectOption(shown);
+  await expect(page.getByText(new RegExp(`#${id} is now `))).toBeVisible();
+});
+
 test("the detail view reveals one field on purpose, records it, and lists the emails sent about it", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   await page.locator("tbody a").first().click();

@@ -30,7 +30,10 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   const page = use(pagePromise);
   const router = useRouter();
   const { params, set, pending } = useUrlState();
-  const [overrides, setOverrides] = useState<Record<number, Status>>({});
+  // Keyed by id@updatedAt: a change shows at once, and gives way to the server's row as soon as
+  // a refresh brings a newer one. `written` marks rows whose updatedAt predates our own change.
+  const [overrides, setOverrides] = useState<Record<string, Status>>({});
+  const [written, setWritten] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -44,16 +47,20 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   const pageNumber = Math.max(1, Number(params.get("page") ?? 1) || 1);
 
   async function changeStatus(row: IntegrationDto, status: Status) {
-    const before = overrides[row.id] ?? row.status;
-    setOverrides((o) => ({ ...o, [row.id]: status }));
+    const key = `${row.id}@${row.updatedAt}`;
+    setOverrides((o) => ({ ...o, [key]: status }));
     setError(undefined);
     setNotice(undefined);
-    const failure = await updateStatus(row.id, status);
+    // If-Match on what this page showed, unless the last change to it was our own and the
+    // refreshed row has not arrived yet (that would be a conflict with ourselves).
+    const failure = await updateStatus(row.id, status, written.has(key) ? undefined : row.updatedAt);
     if (failure) {
-      setOverrides((o) => ({ ...o, [row.id]: before }));
+      setOverrides(({ [key]: _, ...others }) => others);
       setError(`#${row.id}: ${failure}`);
+      router.refresh();
       return;
     }
+    setWritten((w) => new Set(w).add(key));
     setNotice(`#${row.id} is now ${STATUS_LABELS[status]}; ${row.userEmail} will get an email about it.`);
     // Counts, the Updated column and the filter's rows follow the change.
     router.refresh();
@@ -109,7 +116,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
           return (
             <select
               aria-label={`Status of #${row.id}`}
-              value={overrides[row.id] ?? row.status}
+              value={overrides[`${row.id}@${row.updatedAt}`] ?? row.status}
               onChange={(e) => changeStatus(row, e.target.value as Status)}
               className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
             >
@@ -134,7 +141,7 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
       column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [overrides],
+    [overrides, written],
   );
 
   const table = useReactTable({

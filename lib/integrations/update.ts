@@ -37,7 +37,7 @@ export async function updateIntegration(
   const version = await transaction(async (tx) => {
     const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
     if (!row) throw errors.notFound();
-    if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version)) throw stale();
+    if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version, row.updatedAt)) throw stale();
 
     const stored = openData(row.data);
     const data = body.data === undefined ? stored : keepMaskedSecrets(body.data, stored);

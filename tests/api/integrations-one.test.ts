@@ -195,10 +195,15 @@ describe("PUT /api/integrations/[id]/update", () => {
       expect(response.status, ifMatch).toBe(200);
       expect(response.headers.get("etag"), ifMatch).toBe(etag);
     }
-    const same = await update(user, id, { status: (await getOne(user, id)).json.integration.status }, { "if-match": "5" });
+    const current = (await getOne(user, id)).json.integration;
+    const same = await update(user, id, { status: current.status }, { "if-match": "5" });
     expect(same.status).toBe(200);
     expect(same.headers.get("etag")).toBe('"5"');
     expect((await update(user, id, { status: "completed" }, { "if-match": "4" })).status).toBe(409);
+    // The contract's other form: the updatedAt a list item or GET shows, quoted or bare.
+    const byTime = await update(user, id, { status: "completed" }, { "if-match": `"${current.updatedAt}"` });
+    expect(byTime.status).toBe(200);
+    expect((await update(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status).toBe(409);
   });
 
   it("tells the admins when an owner sends a corrected failed request back, and only then", async () => {
