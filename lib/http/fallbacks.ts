@@ -11,24 +11,24 @@ type Fallback = (req: Request) => Response;
 const requestId = (req: Request) => req.headers.get("x-request-id")?.match(/^[\w.-]{8,128}$/)?.[0] ?? randomUUID();
 
 /**
- * A JSON 405 naming the methods a route has, for every method it lacks. A route file spreads
- * it over those: `export const { POST, PUT, PATCH, DELETE } = otherMethods("GET")`.
+ * A JSON 405 naming the methods a route has, for every method it lacks, and the OPTIONS answer
+ * (Next's own would list every method, these fallbacks included). A route file spreads it
+ * over those: `export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET")`.
  */
-export function otherMethods<const M extends Method>(...allowed: M[]): Record<Exclude<Method, M>, Fallback> {
-  const allow = [...allowed, ...(allowed.includes("GET" as M) ? ["HEAD"] : [])].join(", ");
+export function otherMethods<const M extends Method>(...allowed: M[]): Record<Exclude<Method, M> | "OPTIONS", Fallback> {
+  const allow = [...allowed, ...(allowed.includes("GET" as M) ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse: Fallback = (req) =>
     errorResponse(
       new AppError(405, "method_not_allowed", `This path takes ${allowed.join(" or ")} only`, undefined, { Allow: allow }),
       requestId(req),
     );
-  return Object.fromEntries(METHODS.filter((method) => !allowed.includes(method as M)).map((method) => [method, refuse])) as Record<
-    Exclude<Method, M>,
-    Fallback
-  >;
+  const others = METHODS.filter((method) => !allowed.includes(method as M)).map((method) => [method, refuse]);
+  const options: Fallback = () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return Object.fromEntries([...others, ["OPTIONS", options]]) as Record<Exclude<Method, M> | "OPTIONS", Fallback>;
 }
 
 /** A JSON 404 for any method, for /api paths no route file serves. */
-export function unknownPath(): Record<Method, Fallback> {
+export function unknownPath(): Record<Method | "OPTIONS", Fallback> {
   const missing: Fallback = (req) => errorResponse(errors.notFound("No API endpoint at this path"), requestId(req));
-  return Object.fromEntries(METHODS.map((method) => [method, missing])) as Record<Method, Fallback>;
+  return Object.fromEntries([...METHODS, "OPTIONS"].map((method) => [method, missing])) as Record<Method | "OPTIONS", Fallback>;
 }

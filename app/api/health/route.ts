@@ -10,4 +10,4 @@ export const GET = route({ auth: "public" }, async () => {
   return ok({ db: "ok" }, { headers: { "cache-control": "no-store" } });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

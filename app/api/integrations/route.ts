@@ -10,4 +10,4 @@ export const GET = route({ auth: "user", query: ownListQuery }, async ({ user, q
   return ok({ ...page }, { headers: { "cache-control": "private, no-store" } });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

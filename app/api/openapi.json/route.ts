@@ -7,4 +7,4 @@ export const GET = route({ auth: "public" }, async () =>
   Response.json(openApiDocument(), { headers: { "cache-control": "public, max-age=300" } }),
 );
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

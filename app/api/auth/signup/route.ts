@@ -11,4 +11,4 @@ export const POST = route({ auth: "public", body: signupBody }, async ({ body, r
   return ok({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

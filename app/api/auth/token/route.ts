@@ -13,4 +13,4 @@ export const POST = route({ auth: "public", body: tokenBody }, async ({ body, re
   return ok({ token, tokenType: "Bearer", expiresIn }, { headers: { "cache-control": "no-store" } });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

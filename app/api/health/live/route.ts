@@ -3,4 +3,4 @@ import { otherMethods } from "@/lib/http/fallbacks";
 
 export const GET = () => Response.json({ success: true }, { headers: { "cache-control": "no-store" } });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

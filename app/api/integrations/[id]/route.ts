@@ -20,4 +20,4 @@ export const GET = route({ auth: "user", query: getQuery }, async ({ user, query
   return ok({ integration }, { headers });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -10,4 +10,4 @@ export const POST = route({ auth: "admin", body: bulkStatusBody }, async ({ user
   return ok({ ...result, message: `${result.updated} of ${result.matched} submissions updated` });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

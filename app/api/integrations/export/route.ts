@@ -17,4 +17,4 @@ export const GET = route({ auth: "admin", query: exportQuery }, async ({ query }
   });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -11,4 +11,4 @@ export const POST = route({ auth: "user", body: sendEmailBody }, async ({ user, 
   return ok({ queued: true, message: "Email queued for delivery" }, { status: 202 });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -12,4 +12,4 @@ export const POST = route({ auth: "user", body: submitBody }, async ({ user, bod
   });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

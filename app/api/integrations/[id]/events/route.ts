@@ -10,4 +10,4 @@ export const GET = route({ auth: "user" }, async ({ user, params }) => {
   return ok({ events }, { headers: { "cache-control": "private, no-store" } });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

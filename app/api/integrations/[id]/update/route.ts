@@ -13,4 +13,4 @@ export const PUT = route({ auth: "user", body: updateBody }, async ({ user, body
   return ok({ message: "Integration updated successfully" }, { headers: { etag: etagOf(version) } });
 });
 
-export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");

@@ -13,4 +13,4 @@ export const POST = route({ auth: "admin" }, async ({ params }) => {
   return ok({ message: "Email queued for another attempt" });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
