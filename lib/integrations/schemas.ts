@@ -159,5 +159,12 @@ export type SendEmailBody = z.infer<typeof sendEmailBody>;
 
 export const bulkStatusBody = z.object({
   status: statusSchema,
-  filter: listQuery.omit({ limit: true, cursor: true }).default({ sort: "-submittedAt" }),
+  // Required: a body that forgot its filter must not mean "every submission"; {} says so.
+  filter: z
+    .object(listQuery.omit({ limit: true, cursor: true }).shape, {
+      error: (issue) => (issue.input === undefined ? "is required; send {} to mean every submission" : undefined),
+    })
+    .meta({
+    description: "The list filters the change applies to; {} for every submission",
+  }),
 });

@@ -34,6 +34,10 @@ describe("POST /api/integrations/bulk-status", () => {
     const refused = await bulk(admin.headers, { status: "failed", filter: {} });
     expect(refused.status).toBe(400);
     expect(refused.json.details[0].message).toMatch(/narrow it to at most 5000/);
+    // A body that forgot its filter does not mean "everything": {} has to say so.
+    const unfiltered = await bulk(admin.headers, { status: "failed" });
+    expect(unfiltered.status).toBe(400);
+    expect(unfiltered.json.details).toEqual([{ field: "filter", message: "is required; send {} to mean every submission" }]);
     const [{ n: after }] = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_events")) as [{ n: number }];
     expect(after).toBe(before);
   });
