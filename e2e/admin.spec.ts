@@ -48,11 +48,12 @@ test("Previous pages back from a shared link to a later page", async ({ page, co
   await expect(shared.getByRole("button", { name: "Previous" })).toBeDisabled();
 });
 
+// Each test that changes a row takes its own (tests run in parallel on one database).
 test("an inline status change made on a stale page is refused, not written over someone else's", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
-  const link = page.locator("tbody a").first();
+  const link = page.locator("tbody a").nth(3);
   const id = (await link.textContent())!.replace("#", "");
-  const select = page.getByLabel(`Status of #${id}`);
+  const select = page.getByLabel(`Status of #${id}`, { exact: true });
   const shown = await select.inputValue();
   // Someone else (here: the same admin through the API) moves it on after the page loaded.
   const elsewhere = shown === "failed" ? "completed" : "failed";
@@ -63,11 +64,30 @@ test("an inline status change made on a stale page is refused, not written over 
   expect(response.status()).toBe(200);
 
   await select.selectOption(shown === "pending" ? "in_progress" : "pending");
+  await page.getByRole("button", { name: `Save status of #${id}` }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText(`#${id}: someone changed it since this page loaded`);
   // The table now shows the other change, and the next change from here goes through.
   await expect(select).toHaveValue(elsewhere);
   await select.selectOption(shown);
+  await select.press("Enter");
   await expect(page.getByText(new RegExp(`#${id} is now `))).toBeVisible();
+  await expect(select).toBeFocused();
+});
+
+test("arrow keys on a row's status only draft a change; nothing is saved until Save", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  const id = (await page.locator("tbody a").nth(5).textContent())!.replace("#", "");
+  const select = page.getByLabel(`Status of #${id}`, { exact: true });
+  const shown = await select.inputValue();
+  await select.focus();
+  await select.press(shown === "failed" ? "ArrowUp" : "ArrowDown");
+  await expect(select).not.toHaveValue(shown);
+  await expect(page.getByRole("button", { name: `Save status of #${id}` })).toBeVisible();
+  await select.press("Escape");
+  await expect(select).toHaveValue(shown);
+  await expect(page.getByRole("button", { name: `Save status of #${id}` })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue(shown);
 });
 
 test("the detail view reveals one field on purpose, records it, and lists the emails sent about it", async ({ page }) => {

@@ -53,9 +53,10 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await admin.getByLabel("Password").fill("admin-password");
   await admin.getByRole("button", { name: "Sign in" }).click();
   await admin.getByLabel("Search").fill(email);
-  const status = admin.getByLabel(`Status of #${id}`);
+  const status = admin.getByLabel(`Status of #${id}`, { exact: true });
   await expect(status).toBeVisible();
   await status.selectOption("failed");
+  await admin.getByRole("button", { name: `Save status of #${id}` }).click();
   await expect(admin.getByText(`#${id} is now Failed`)).toBeVisible();
   await expect(admin.getByRole("main").getByRole("alert")).toHaveCount(0);
 
@@ -70,6 +71,7 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await admin.reload();
   await expect(status).toHaveValue("pending");
   await status.selectOption("completed");
+  await admin.getByRole("button", { name: `Save status of #${id}` }).click();
   await expect(admin.getByText(`#${id} is now Completed`)).toBeVisible();
   await adminContext.close();
 

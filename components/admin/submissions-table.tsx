@@ -1,6 +1,6 @@
 "use client";
 
-import { use, useMemo, useState } from "react";
+import { use, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -17,6 +17,7 @@ import type { IntegrationDto } from "@/lib/integrations/serialize";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { StatusCell } from "./status-cell";
 import { updateStatus } from "./update-status";
 import { filterParams, useUrlState } from "./use-url-state";
 
@@ -25,6 +26,78 @@ const PAGE_SIZES = [25, 50, 100, 250];
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const number = new Intl.NumberFormat("en-US");
 const column = createColumnHelper<IntegrationDto>();
+
+/** What the status cells need from the table that holds them (its TanStack `meta`). */
+interface StatusMeta {
+  shown: (row: IntegrationDto) => Status;
+  save: (row: IntegrationDto, status: Status) => Promise<boolean>;
+}
+
+// Defined once: cells are components, and a column rebuilt on each render would remount every
+// cell (a status select would lose its draft and the keyboard focus). Changing state reaches
+// the cells through the table's meta instead.
+const columns = [
+
+  column.display({
+    id: "select",
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all rows on this page"
+        checked={table.getIsAllRowsSelected()}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input type="checkbox" aria-label={`Select #${row.original.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+    ),
+  }),
+  column.accessor("id", {
+    header: "ID",
+    cell: (c) => (
+      <Link href={`/admin/${c.getValue()}`} className="font-medium text-brand-600 hover:underline">
+        #{c.getValue()}
+      </Link>
+    ),
+  }),
+  // Names and emails may be 255 characters: cut to one line here (in full on hover and in the
+  // detail view), so one long value cannot squeeze every other column of the page.
+  column.accessor("userEmail", {
+    header: "User",
+    cell: (c) => (
+      <span className="block max-w-[14rem] truncate" title={c.getValue()}>
+        {c.getValue()}
+      </span>
+    ),
+  }),
+  column.accessor("integrationName", {
+    header: "Integration",
+    cell: (c) => (
+      <span className="block max-w-[16rem]" title={c.getValue()}>
+        <span className="block truncate font-medium text-slate-900">{c.getValue()}</span>
+        <span className="block truncate text-xs text-slate-500">{c.row.original.integrationType}</span>
+      </span>
+    ),
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: (c) => {
+      const row = c.row.original;
+      const meta = c.table.options.meta as StatusMeta;
+      return <StatusCell id={row.id} shown={meta.shown(row)} onSave={(status) => meta.save(row, status)} />;
+    },
+  }),
+  column.accessor("source", {
+    header: "Source",
+    cell: (c) => (
+      <span className="block max-w-[10rem] truncate" title={c.getValue() ?? undefined}>
+        {c.getValue() ?? "—"}
+      </span>
+    ),
+  }),
+  column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
+  column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
+];
 
 export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage> }) {
   const page = use(pagePromise);
@@ -46,7 +119,8 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
   const limit = Number(params.get("limit") ?? 100);
   const pageNumber = Math.max(1, Number(params.get("page") ?? 1) || 1);
 
-  async function changeStatus(row: IntegrationDto, status: Status) {
+  /** Applies a status from the table; false when it was refused (the message is shown). */
+  async function changeStatus(row: IntegrationDto, status: Status): Promise<boolean> {
     const key = `${row.id}@${row.updatedAt}`;
     setOverrides((o) => ({ ...o, [key]: status }));
     setError(undefined);
@@ -58,91 +132,14 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
       setOverrides(({ [key]: _, ...others }) => others);
       setError(`#${row.id}: ${failure}`);
       router.refresh();
-      return;
+      return false;
     }
     setWritten((w) => new Set(w).add(key));
     setNotice(`#${row.id} is now ${STATUS_LABELS[status]}; ${row.userEmail} will get an email about it.`);
     // Counts, the Updated column and the filter's rows follow the change.
     router.refresh();
+    return true;
   }
-
-  const columns = useMemo(
-    () => [
-      column.display({
-        id: "select",
-        header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label="Select all rows on this page"
-            checked={table.getIsAllRowsSelected()}
-            onChange={table.getToggleAllRowsSelectedHandler()}
-          />
-        ),
-        cell: ({ row }) => (
-          <input type="checkbox" aria-label={`Select #${row.original.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
-        ),
-      }),
-      column.accessor("id", {
-        header: "ID",
-        cell: (c) => (
-          <Link href={`/admin/${c.getValue()}`} className="font-medium text-brand-600 hover:underline">
-            #{c.getValue()}
-          </Link>
-        ),
-      }),
-      // Names and emails may be 255 characters: cut to one line here (in full on hover and in the
-      // detail view), so one long value cannot squeeze every other column of the page.
-      column.accessor("userEmail", {
-        header: "User",
-        cell: (c) => (
-          <span className="block max-w-[14rem] truncate" title={c.getValue()}>
-            {c.getValue()}
-          </span>
-        ),
-      }),
-      column.accessor("integrationName", {
-        header: "Integration",
-        cell: (c) => (
-          <span className="block max-w-[16rem]" title={c.getValue()}>
-            <span className="block truncate font-medium text-slate-900">{c.getValue()}</span>
-            <span className="block truncate text-xs text-slate-500">{c.row.original.integrationType}</span>
-          </span>
-        ),
-      }),
-      column.accessor("status", {
-        header: "Status",
-        cell: (c) => {
-          const row = c.row.original;
-          return (
-            <select
-              aria-label={`Status of #${row.id}`}
-              value={overrides[`${row.id}@${row.updatedAt}`] ?? row.status}
-              onChange={(e) => changeStatus(row, e.target.value as Status)}
-              className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-            >
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          );
-        },
-      }),
-      column.accessor("source", {
-        header: "Source",
-        cell: (c) => (
-          <span className="block max-w-[10rem] truncate" title={c.getValue() ?? undefined}>
-            {c.getValue() ?? "—"}
-          </span>
-        ),
-      }),
-      column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
-      column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [overrides, written],
-  );
 
   const table = useReactTable({
     data: page.integrations,
@@ -154,19 +151,30 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
     manualFiltering: true,
     state: { sorting, rowSelection: selection },
     onRowSelectionChange: setSelection,
+    meta: {
+      shown: (row) => overrides[`${row.id}@${row.updatedAt}`] ?? row.status,
+      save: changeStatus,
+    } satisfies StatusMeta,
   });
 
   const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
 
+  const bulkCount = allMatching ? page.count : selectedIds.length;
+
   async function applyBulk() {
     if (!bulkStatus) return;
+    // Every row changed emails its owner: one deliberate confirmation for the lot.
+    const what = `${number.format(bulkCount)} submission${bulkCount === 1 ? "" : "s"}`;
+    if (!window.confirm(`Set ${what} to ${STATUS_LABELS[bulkStatus]}? Each owner whose request changes gets an email.`)) return;
     setBulkBusy(true);
     setError(undefined);
+    setNotice(undefined);
     const failures = allMatching ? await applyToMatching(bulkStatus) : await applyToSelected(bulkStatus);
     setBulkBusy(false);
     setSelection({});
     setAllMatching(false);
     if (failures.length) setError(failures.join(" "));
+    else setNotice(`${what} set to ${STATUS_LABELS[bulkStatus]}; their owners will get an email.`);
     router.refresh();
   }
 
@@ -218,14 +226,14 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
             </select>
           </label>
           <button type="button" className={buttonClass("primary", "py-1")} disabled={!bulkStatus || bulkBusy} onClick={applyBulk}>
-            {bulkBusy ? "Applying…" : "Apply"}
+            {bulkBusy ? "Applying…" : `Apply to ${number.format(bulkCount)}`}
           </button>
           <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => { setSelection({}); setAllMatching(false); }}>
             Clear selection
           </button>
         </div>
       ) : null}
-      <div className={`overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      <div className={`relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((group) => (
@@ -281,8 +289,8 @@ export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage
             ? "No results"
             : `Showing ${number.format(first)}–${number.format(first + page.integrations.length - 1)} of ${number.format(page.count)}`}
         </p>
-        <div className="flex items-center gap-2">
-          <label className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="flex items-center gap-2 whitespace-nowrap">
             Rows per page
             <select value={limit} onChange={(e) => set({ limit: e.target.value })} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
               {PAGE_SIZES.map((size) => (
