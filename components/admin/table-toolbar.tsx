@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { statuses, type Status } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -12,15 +12,29 @@ const FIELD =
 
 export function TableToolbar({ types }: { types: string[] }) {
   const { params, set, pending } = useUrlState();
-  const [q, setQ] = useState(params.get("q") ?? "");
+  const urlQ = params.get("q") ?? "";
+  const [q, setQ] = useState(urlQ);
+  // The search the box last sent to the URL: when the URL's changes otherwise (Back, Forward,
+  // a link), the box follows it instead of sending its old text again.
+  const sent = useRef(urlQ);
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
+
+  useEffect(() => {
+    if (urlQ === sent.current) return;
+    sent.current = urlQ;
+    setQ(urlQ);
+  }, [urlQ]);
 
   // Search as you type, once typing pauses.
   useEffect(() => {
-    if (q === (params.get("q") ?? "")) return;
-    const timer = setTimeout(() => set({ q: q.trim() || undefined }), 300);
+    const text = q.trim();
+    if (text === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = text;
+      set({ q: text || undefined });
+    }, 300);
     return () => clearTimeout(timer);
-  }, [q, params, set]);
+  }, [q, set]);
 
   function toggle(status: Status) {
     const next = new Set(selected);
@@ -102,6 +116,7 @@ export function TableToolbar({ types }: { types: string[] }) {
           className={buttonClass("ghost")}
           onClick={() => {
             setQ("");
+            sent.current = "";
             set({ q: undefined, status: undefined, type: undefined, from: undefined, to: undefined });
           }}
         >
