@@ -8,7 +8,8 @@ import { RetryEmailButton } from "./retry-email-button";
 export function OutboxTable({ items, previewHref }: { items: OutboxListItem[]; previewHref?: (id: number) => string }) {
   if (items.length === 0) return <p className="px-4 py-10 text-center text-sm text-slate-500">No emails.</p>;
   return (
-    <div className="overflow-x-auto">
+    // relative: the sr-only header label is positioned absolutely and would escape the scroll box.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>

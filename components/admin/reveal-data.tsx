@@ -3,7 +3,8 @@
 import { useState } from "react";
 
 /** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
-export function RevealData({ id, data }: { id: number; data: Record<string, unknown> }) {
+/** `labels`: field names to the labels the form shows; the stored name stays visible beside it. */
+export function RevealData({ id, data, labels = {} }: { id: number; data: Record<string, unknown>; labels?: Record<string, string> }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
@@ -30,16 +31,19 @@ export function RevealData({ id, data }: { id: number; data: Record<string, unkn
           const masked = shown.includes("••••");
           return (
             <div key={key} className="grid items-center gap-1 py-2 sm:grid-cols-[10rem_1fr_auto]">
-              <dt className="text-sm text-slate-500">{key}</dt>
+              <dt className="text-sm text-slate-500 [overflow-wrap:anywhere]">
+                {labels[key] ?? key}
+                {labels[key] ? <span className="block font-mono text-xs text-slate-400">{key}</span> : null}
+              </dt>
               <dd className="break-all font-mono text-sm text-slate-900">{revealed[key] ?? shown}</dd>
               <dd>
                 {masked ? (
                   revealed[key] === undefined ? (
-                    <button type="button" className="text-xs font-semibold text-brand-600 hover:underline" aria-label={`Reveal ${key}`} onClick={() => reveal(key)}>
+                    <button type="button" className="text-xs font-semibold text-brand-600 hover:underline" aria-label={`Reveal ${labels[key] ?? key}`} onClick={() => reveal(key)}>
                       Reveal
                     </button>
                   ) : (
-                    <button type="button" className="text-xs font-semibold text-slate-600 hover:underline" aria-label={`Hide ${key}`} onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}>
+                    <button type="button" className="text-xs font-semibold text-slate-600 hover:underline" aria-label={`Hide ${labels[key] ?? key}`} onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}>
                       Hide
                     </button>
                   )

@@ -72,7 +72,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
           <section aria-labelledby="data" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="data" className="text-lg font-semibold">Credentials and settings</h2>
             <div className="mt-3">
-              <RevealData id={integration.id} data={integration.data} />
+              <RevealData id={integration.id} data={integration.data} labels={fieldLabels(entry)} />
             </div>
             {entry ? (
               <details className="mt-5 border-t border-slate-100 pt-4">

@@ -56,7 +56,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
       <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Request</dt>
-          <dd className="font-medium">#{integration.id} · {integration.integrationType}</dd>
+          <dd className="font-medium">#{integration.id} · {entry?.name ?? integration.integrationType}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Submitted</dt>
