@@ -113,11 +113,14 @@ test("an admin's status change is delivered to the owner's mailbox with a render
   await page.locator("tbody a").first().click();
   const current = await page.getByLabel("Status", { exact: true }).inputValue();
   await page.getByLabel("Status", { exact: true }).selectOption(current === "completed" ? "failed" : "completed");
+  await page.getByLabel(/Message to the owner/).fill("Checked with your IT team: all set.");
   await page.getByRole("button", { name: "Save status" }).click();
   await expect(page.getByText(/Status changed from/).first()).toBeVisible();
+  await expect(page.getByText("“Checked with your IT team: all set.”")).toBeVisible();
   const email = page.getByRole("region", { name: "Emails about it" }).getByRole("link", { name: /Your .* integration is now/ }).first();
   await expect(email).toBeVisible();
   await email.click();
   const preview = page.frameLocator("iframe[title^='Preview of']");
-  await expect(preview.getByText(/See my integrations/)).toBeVisible();
+  await expect(preview.getByRole("link", { name: "Open your request" })).toBeVisible();
+  await expect(preview.getByText(/Checked with your IT team: all set\./)).toBeVisible();
 });

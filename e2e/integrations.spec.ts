@@ -53,6 +53,8 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await admin.getByLabel("Password").fill("admin-password");
   await admin.getByRole("button", { name: "Sign in" }).click();
   await admin.getByLabel("Search").fill(email);
+  // Wait for the search to apply: it replaces the table, and a drafted status with it.
+  await expect(admin.getByText("Showing 1–1 of 1")).toBeVisible();
   const status = admin.getByLabel(`Status of #${id}`, { exact: true });
   await expect(status).toBeVisible();
   await status.selectOption("failed");

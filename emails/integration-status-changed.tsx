@@ -8,32 +8,40 @@ export interface IntegrationStatusChangedProps {
   to: string;
   submissionId?: number | null;
   myIntegrationsUrl: string;
+  /** The team's message with the change. */
+  note?: string | null;
 }
 
 const MEANING: Record<string, string> = {
   pending: "It is waiting for our team to pick it up.",
   in_progress: "Our team is setting it up now.",
   completed: "It is live: data will start flowing shortly.",
-  failed: "We could not complete it. Check the details and update your credentials, or reply to your admin.",
+  failed: "We could not complete it. Open your request, correct the details and save: it comes back to us for another try.",
 };
 
-const label = (status: string) => status.replace(/_/g, " ");
+const LABELS: Record<string, string> = { pending: "Pending", in_progress: "In progress", completed: "Completed", failed: "Failed" };
+const label = (status: string) => LABELS[status] ?? status.replace(/_/g, " ");
 
 /** To the owner, when an admin moves their request along. */
 export default function IntegrationStatusChangedEmail(props: IntegrationStatusChangedProps) {
   return (
     <EmailFrame preview={`${props.integrationName}: ${label(props.from)} → ${label(props.to)}`}>
       <Heading as="h1" style={styles.heading}>
-        Your {props.integrationName} integration is now {label(props.to)}
+        Your {props.integrationName} integration is now {label(props.to).toLowerCase()}
       </Heading>
       <Text style={styles.text}>
         {props.userName ? `Hi ${props.userName}, the` : "The"} status of your {props.integrationName} request
         {props.submissionId ? ` #${props.submissionId}` : ""} changed from <strong>{label(props.from)}</strong> to{" "}
         <strong>{label(props.to)}</strong>.
       </Text>
+      {props.note ? (
+        <Text style={{ ...styles.text, borderLeft: "3px solid #cbd5e1", paddingLeft: "12px", whiteSpace: "pre-line" }}>
+          <strong>Message from our team:</strong> {props.note}
+        </Text>
+      ) : null}
       {MEANING[props.to] ? <Text style={styles.text}>{MEANING[props.to]}</Text> : null}
       <Button href={props.myIntegrationsUrl} style={styles.button}>
-        See my integrations
+        Open your request
       </Button>
     </EmailFrame>
   );

@@ -11,9 +11,11 @@ import { Button } from "@/components/ui/button";
 export function StatusEditor({ id, status, version }: { id: number; status: Status; version: number }) {
   const router = useRouter();
   const [value, setValue] = useState(status);
+  const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const selectId = useId();
+  const noteId = useId();
 
   async function save() {
     setBusy(true);
@@ -21,10 +23,13 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
     const response = await fetch(`/api/integrations/${id}/update`, {
       method: "PUT",
       headers: { "content-type": "application/json", "if-match": `"${version}"` },
-      body: JSON.stringify({ status: value }),
+      body: JSON.stringify(note.trim() ? { status: value, note: note.trim() } : { status: value }),
     }).catch(() => undefined);
     setBusy(false);
-    if (response?.ok) return router.refresh();
+    if (response?.ok) {
+      setNote("");
+      return router.refresh();
+    }
     if (response?.status === 409) setError("Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.");
     else setError(((await response?.json().catch(() => ({}))) as { error?: string })?.error ?? "Could not reach the server.");
   }
@@ -41,6 +46,20 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
           </select>
         </div>
         <Button disabled={busy || value === status} onClick={save}>{busy ? "Saving…" : "Save status"}</Button>
+      </div>
+      <div className="text-sm">
+        <label htmlFor={noteId} className="block text-slate-600">
+          Message to the owner <span className="text-slate-400">(optional, sent with the status)</span>
+        </label>
+        <textarea
+          id={noteId}
+          value={note}
+          maxLength={1000}
+          rows={2}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={value === "failed" ? "What went wrong, and what they should change" : undefined}
+          className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        />
       </div>
       {error ? <Alert>{error}</Alert> : null}
     </div>

@@ -51,6 +51,9 @@ export function History({ events, viewer, labels = {} }: HistoryProps) {
         <li key={event.id}>
           <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600" />
           <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">{describe(event, labels)}</p>
+          {event.details.note ? (
+            <p className="mt-0.5 whitespace-pre-line text-sm text-slate-700 [overflow-wrap:anywhere]">“{event.details.note}”</p>
+          ) : null}
           <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">
             <Timestamp iso={event.createdAt} /> · {actorOf(event, viewer)}
           </p>

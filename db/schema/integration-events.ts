@@ -22,6 +22,8 @@ export interface EventDetails {
   to?: string;
   template?: string;
   recipient?: string;
+  /** The team's message to the owner with a status change (why it failed, what to do). */
+  note?: string;
 }
 
 // The audit history of a submission, written in the same transaction as the change it records.

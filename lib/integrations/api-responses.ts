@@ -70,6 +70,7 @@ export const eventsResponse = z.object({
         to: z.string().optional(),
         template: z.string().optional(),
         recipient: z.string().optional(),
+        note: z.string().optional().meta({ description: "The team's message with a status change" }),
       }),
       createdAt: isoTime,
     }),

@@ -85,9 +85,18 @@ export const updateBody = z
       description: "Replaces the stored object; a value sent back exactly as masked keeps the stored secret",
     }),
     status: statusSchema.optional(),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .regex(/^[^\u0000]*$/, "must not contain NUL characters")
+      .optional()
+      .meta({ description: "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)" }),
     ...serverOwnedFields,
   })
-  .refine((body) => body.data !== undefined || body.status !== undefined, "must contain data or status");
+  .refine((body) => body.data !== undefined || body.status !== undefined, "must contain data or status")
+  .refine((body) => body.note === undefined || body.status !== undefined, { path: ["note"], message: "goes with a status change" });
 export type UpdateBody = z.infer<typeof updateBody>;
 
 export const sortKeys = ["submittedAt", "updatedAt", "status", "integrationName", "userEmail"] as const;

@@ -45,6 +45,10 @@ export async function updateIntegration(
     if (issues.length > 0) throw errors.validation(issues);
     const fields = changedKeys(stored, data);
     const statusChanged = body.status !== undefined && body.status !== row.status;
+    // A note explains a change; with the status unchanged it would be dropped unseen.
+    if (body.note !== undefined && !statusChanged) {
+      throw errors.validation([{ field: "note", message: `goes with a status change, and the status is already ${row.status}` }]);
+    }
     if (fields.length === 0 && !statusChanged) return row.version;
 
     // The version guard makes the write itself atomic even without the row lock above.
@@ -61,9 +65,10 @@ export async function updateIntegration(
 
     if (fields.length > 0) await recordEvent(tx, row.id, caller, "updated", { fields });
     if (statusChanged && body.status) {
-      await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status });
+      const note = body.note === undefined ? {} : { note: body.note };
+      await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status, ...note });
       await moveCount(tx, row, row.status, body.status);
-      await queueStatusChanged(tx, row, row.status, body.status);
+      await queueStatusChanged(tx, row, row.status, body.status, body.note);
       await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
       // The owner sending a failed request back after a correction: the admins hear of it as
       // of a new request, or it would wait until someone happened to look.

@@ -44,8 +44,8 @@ export async function queueIntegrationRequest(
   return NOTIFICATION_RECIPIENTS;
 }
 
-/** To the owner: their request moved from one status to another. */
-export async function queueStatusChanged(tx: Executor, submission: Submission, from: Status, to: Status) {
+/** To the owner: their request moved from one status to another, with the team's note if any. */
+export async function queueStatusChanged(tx: Executor, submission: Submission, from: Status, to: Status, note?: string) {
   await enqueue(
     {
       template: "integration_status_changed",
@@ -57,6 +57,7 @@ export async function queueStatusChanged(tx: Executor, submission: Submission, f
         to,
         submissionId: submission.id,
         myIntegrationsUrl: new URL(`/integrations/mine/${submission.id}`, env().APP_URL).toString(),
+        ...(note === undefined ? {} : { note }),
       },
     },
     tx,

@@ -51,6 +51,7 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
       to: status,
       submissionId: z.number().int().positive().nullish(),
       myIntegrationsUrl: z.url(),
+      note: text(1000).nullish(),
     }),
     (p) => `Your ${p.integrationName} integration is now ${p.to.replace(/_/g, " ")}`,
     IntegrationStatusChangedEmail,

@@ -206,6 +206,36 @@ describe("PUT /api/integrations/[id]/update", () => {
     expect((await update(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status).toBe(409);
   });
 
+  it("carries an admin's note with a status change to the owner's history and email, and refuses a note without one", async () => {
+    const owner = await createTestUser();
+    const admin = await createTestUser("admin");
+    const id = await submitAs(owner, { status: "pending" });
+    const note = "The API key was revoked; please create a new one.";
+    expect((await update(admin, id, { status: "failed", note })).status).toBe(200);
+
+    const seen = eventsResponse.parse((await events(owner, id)).json).events.find((e) => e.type === "status_changed");
+    expect(seen?.details).toEqual({ from: "pending", to: "failed", note });
+    const [mail] = await rawQuery<{ props: { note?: string } }>(
+      "SELECT props FROM email_outbox WHERE submission_id = ? AND template = 'integration_status_changed'",
+      [id],
+    );
+    expect(mail!.props.note).toBe(note);
+
+    const versionBefore = (await getOne(owner, id)).headers.get("etag");
+    for (const [body, message] of [
+      [{ note: "alone" }, "goes with a status change"],
+      [{ status: "failed", note: "same status" }, "goes with a status change, and the status is already failed"],
+      [{ status: "pending", note: "x".repeat(1001) }, undefined],
+    ] as const) {
+      const response = await update(admin, id, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      const detail = response.json.details.find((d: { field: string }) => d.field === "note");
+      expect(detail, JSON.stringify(body)).toBeDefined();
+      if (message) expect(detail.message).toBe(message);
+    }
+    expect((await getOne(owner, id)).headers.get("etag")).toBe(versionBefore);
+  });
+
   it("tells the admins when an owner sends a corrected failed request back, and only then", async () => {
     const owner = await createTestUser();
     const admin = await createTestUser("admin");

@@ -31,6 +31,19 @@ describe("email templates", () => {
     });
     expect(subject).toBe("Your Lever integration is now completed");
     expect(text).toMatch(/from\s+in progress\s+to\s+completed/i);
+    expect(text).not.toContain("Message from our team");
+  });
+
+  it("carry the team's note, escaped, when a status change has one", async () => {
+    const { text, html } = await renderTemplate("integration_status_changed", {
+      integrationName: "Lever",
+      from: "pending",
+      to: "failed",
+      myIntegrationsUrl: "http://localhost:3000/integrations/mine/3",
+      note: "The API key was revoked <b>yesterday</b>; please create a new one.",
+    });
+    expect(text).toContain("Message from our team: The API key was revoked <b>yesterday</b>; please create a new one.");
+    expect(html).not.toContain("<b>yesterday</b>");
   });
 
   it("refuse props that do not fit the template", async () => {

@@ -13,6 +13,7 @@ import { HistorySection } from "@/components/integrations/history";
 import { DataList } from "@/components/integrations/data-list";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { Timestamp } from "@/components/integrations/relative-time";
+import { Alert } from "@/components/ui/alert";
 import { OnceAlert } from "@/components/ui/once-alert";
 
 export const metadata: Metadata = { title: "Integration" };
@@ -41,6 +42,8 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
   const user = await requirePageUser(`/integrations/mine/${id}`);
   const { integration, version, events } = await load(user, id);
   const entry = catalogEntry(integration.integrationType);
+  // The note that came with the change to the current status, if the team left one.
+  const note = events.findLast((e) => e.type === "status_changed" && e.details.to === integration.status)?.details.note;
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
       <Link href="/integrations/mine" className="text-sm text-brand-600 hover:underline">
@@ -53,6 +56,11 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
         <StatusBadge status={integration.status} />
       </div>
       <p className="text-slate-600">{NEXT_STEP[integration.status]}</p>
+      {note ? (
+        <Alert tone="info">
+          <span className="font-semibold">Message from our team:</span> <span className="whitespace-pre-line">{note}</span>
+        </Alert>
+      ) : null}
       <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Request</dt>
