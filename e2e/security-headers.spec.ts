@@ -17,9 +17,10 @@ test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app s
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["x-powered-by"]).toBeUndefined();
-  // Hydrated: the client-side form validation answers.
+  // Hydrated: the client-side form validation answers, and puts focus where to type.
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  await expect(page.getByText("Enter your email.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeFocused();
   expect(violations).toEqual([]);
 });
 

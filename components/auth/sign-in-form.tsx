@@ -7,6 +7,7 @@ import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export function describeSignInError(code: string | null | undefined): string | undefined {
   if (!code) return undefined;
@@ -22,17 +23,21 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const router = useRouter();
   const [error, setError] = useState(describeSignInError(initialError));
   const [pending, setPending] = useState(false);
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const formRef = useFocusFirstInvalid(missing);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
     setError(undefined);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    // An empty field is a typing slip, not a failed attempt: say which, and spend no try on it.
+    const blank = { ...(email ? {} : { email: "Enter your email." }), ...(password ? {} : { password: "Enter your password." }) };
+    setMissing(blank);
+    if (!email || !password) return;
+    setPending(true);
+    const result = await signIn("credentials", { email, password, redirect: false });
     if (result?.ok && !result.error) {
       router.replace(callbackUrl);
       router.refresh();
@@ -43,10 +48,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus error={missing.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={missing.password} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

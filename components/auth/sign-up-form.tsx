@@ -7,6 +7,7 @@ import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 type FieldErrors = Partial<Record<"email" | "password" | "name", string>>;
 
@@ -19,6 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<FieldErrors>({});
+  const formRef = useFocusFirstInvalid(fields);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -61,7 +63,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" error={fields.name} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required error={fields.email} />

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
 
@@ -43,12 +44,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     ),
   );
   const [errors, setErrors] = useState<Errors>({});
-  const form = useRef<HTMLFormElement>(null);
-  // After a refused submit, the first field in error takes focus: it is where to act, and a
-  // screen reader announces its message with it.
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  const form = useFocusFirstInvalid(errors);
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [pending, setPending] = useState(false);
