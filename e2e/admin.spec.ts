@@ -90,6 +90,15 @@ test("arrow keys on a row's status only draft a change; nothing is saved until S
   await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue(shown);
 });
 
+test("a request number typed into search opens that request", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  const id = (await page.locator("tbody a").nth(1).textContent())!.replace("#", "");
+  await page.getByLabel("Search").fill(`#${id}`);
+  await page.getByRole("link", { name: `Open request #${id} →` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/${id}$`));
+  await expect(page.getByRole("heading", { name: "Credentials and settings" })).toBeVisible();
+});
+
 test("the detail view reveals one field on purpose, records it, and lists the emails sent about it", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   await page.locator("tbody a").first().click();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import Link from "next/link";
 import { statuses, type Status } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export function TableToolbar({ types }: { types: string[] }) {
   // a link), the box follows it instead of sending its old text again.
   const sent = useRef(urlQ);
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
+  const requestId = /^#?(\d{1,15})$/.exec(q.trim())?.[1];
 
   useEffect(() => {
     if (urlQ === sent.current) return;
@@ -30,6 +32,7 @@ export function TableToolbar({ types }: { types: string[] }) {
     const text = q.trim();
     if (text === sent.current) return;
     const timer = setTimeout(() => {
+      if (text === sent.current) return;
       sent.current = text;
       set({ q: text || undefined });
     }, 300);
@@ -57,9 +60,20 @@ export function TableToolbar({ types }: { types: string[] }) {
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="Name, type or email"
+          placeholder="Name, type or email; #id opens a request"
           className={`${FIELD} mt-1 w-full`}
         />
+        {/* Requests are known by number everywhere (emails, history): a number gets a direct link. */}
+        {requestId ? (
+          <Link
+            href={`/admin/${requestId}`}
+            // Leaving for the request: the search typed so far must not navigate after it.
+            onClick={() => (sent.current = q.trim())}
+            className="mt-1 inline-block text-sm font-semibold text-brand-600 hover:underline"
+          >
+            Open request #{requestId} →
+          </Link>
+        ) : null}
       </div>
       <fieldset>
         <legend className="text-xs font-medium text-slate-600">Status</legend>
