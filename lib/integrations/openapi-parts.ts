@@ -55,8 +55,11 @@ const ERRORS: Record<string, string> = {
   "503": "Database or mail server unreachable",
 };
 
-export const failures = (...statuses: string[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: ERRORS[s] ?? s, ...json(errorResponseSchema) }]));
+export const failures = (...statuses: string[]) => failuresSaying({}, ...statuses);
+
+/** The same error answers, with what some of them mean for this one operation. */
+export const failuresSaying = (meaning: Record<string, string>, ...statuses: string[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: meaning[s] ?? ERRORS[s] ?? s, ...json(errorResponseSchema) }]));
 
 export function queryParameters(schema: z.ZodType): Parameter[] {
   const { properties = {}, required = [] } = jsonSchema(schema, "input") as {
