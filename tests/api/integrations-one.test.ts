@@ -97,8 +97,11 @@ describe("GET /api/integrations/[id]", () => {
   it("answers a bare 500 when stored data cannot be decrypted, revealing nothing", async () => {
     const user = await createTestUser();
     const id = await submitAs(user);
+    const [{ data }] = (await rawQuery<{ data: string }>("SELECT data FROM integration_submissions WHERE id = ?", [id])) as [{ data: string }];
     await rawQuery("UPDATE integration_submissions SET data = 'gone:AAAA:BBBB:CCCC' WHERE id = ?", [id]);
     const response = await getOne(user, id, "?reveal=true");
+    // Restored at once: other files read every row of the shared database (the export, admin lists).
+    await rawQuery("UPDATE integration_submissions SET data = ? WHERE id = ?", [data, id]);
     expect(response.status).toBe(500);
     expect(response.json).toEqual({ success: false, error: "Internal error", code: "internal" });
     expect(
