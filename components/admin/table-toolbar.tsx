@@ -60,7 +60,7 @@ export function TableToolbar({ types }: { types: string[] }) {
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="Name, type or email; #id opens a request"
+          placeholder="Name, type, email or #id"
           className={`${FIELD} mt-1 w-full`}
         />
         {/* Requests are known by number everywhere (emails, history): a number gets a direct link. */}
