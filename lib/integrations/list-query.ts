@@ -71,7 +71,7 @@ export async function listIntegrations(scope: ListScope, query: ListQuery): Prom
     }
   };
   const [{ rows, more }, count] = await Promise.all([collect(), queries.total()]);
-  // Back at the start of the list: the first page proper, full even if rows were deleted.
+  // Back at the start of the list: the first page proper, full even if rows left the filter.
   if (backward && !more) return listIntegrations(scope, { ...query, cursor: undefined });
   const cursorAt = (row: IntegrationSubmission | undefined, direction: { backward?: true } = {}) =>
     row ? encodeCursor({ value: row[queries.sort], id: row.id, ...direction }, queries.context) : null;
