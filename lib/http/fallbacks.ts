@@ -1,14 +1,12 @@
 // Answers for requests no handler takes. Next's own are an empty 405 (a method the route file
 // does not export) and the HTML 404 page (no route at all); API clients are promised a JSON
 // body with `success: false` on every answer.
-import { randomUUID } from "node:crypto";
 import { AppError, errorResponse, errors } from "./errors";
+import { requestIdOf } from "./request-id";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 type Fallback = (req: Request) => Response;
-
-const requestId = (req: Request) => req.headers.get("x-request-id")?.match(/^[\w.-]{8,128}$/)?.[0] ?? randomUUID();
 
 /**
  * A JSON 405 naming the methods a route has, for every method it lacks, and the OPTIONS answer
@@ -20,7 +18,7 @@ export function otherMethods<const M extends Method>(...allowed: M[]): Record<Ex
   const refuse: Fallback = (req) =>
     errorResponse(
       new AppError(405, "method_not_allowed", `This path takes ${allowed.join(" or ")} only`, undefined, { Allow: allow }),
-      requestId(req),
+      requestIdOf(req),
     );
   const others = METHODS.filter((method) => !allowed.includes(method as M)).map((method) => [method, refuse]);
   const options: Fallback = () => new Response(null, { status: 204, headers: { Allow: allow } });
@@ -29,6 +27,6 @@ export function otherMethods<const M extends Method>(...allowed: M[]): Record<Ex
 
 /** A JSON 404 for any method, for /api paths no route file serves. */
 export function unknownPath(): Record<Method | "OPTIONS", Fallback> {
-  const missing: Fallback = (req) => errorResponse(errors.notFound("No API endpoint at this path"), requestId(req));
+  const missing: Fallback = (req) => errorResponse(errors.notFound("No API endpoint at this path"), requestIdOf(req));
   return Object.fromEntries([...METHODS, "OPTIONS"].map((method) => [method, missing])) as Record<Method | "OPTIONS", Fallback>;
 }

@@ -1,10 +1,10 @@
 // The one wrapper around every route handler: request id, authentication, query and body
 // parsing, and the one error path. Handlers receive validated input and return a Response.
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { requireAdmin, requireUser } from "@/lib/auth/require-user";
 import type { AuthUser } from "@/lib/auth/user";
 import { readJson } from "./body";
+import { requestIdOf } from "./request-id";
 import { errorResponse } from "./errors";
 import { searchParamsObject, validate } from "./validate";
 
@@ -28,8 +28,6 @@ interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q exte
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-const REQUEST_ID = /^[\w.-]{8,128}$/;
-
 const authenticate: Record<Access, (req: Request) => Promise<AuthUser | undefined>> = {
   public: async () => undefined,
   user: requireUser,
@@ -42,8 +40,7 @@ export function route<
   Q extends z.ZodType | undefined = undefined,
 >(options: RouteOptions<A, B, Q>, handler: (ctx: RouteContext<A, Output<B>, Output<Q>>) => Promise<Response>) {
   return async (req: Request, segment: { params: Promise<Params> }): Promise<Response> => {
-    const given = req.headers.get("x-request-id");
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(req);
     try {
       const user = await authenticate[options.auth](req);
       const query = options.query ? validate(options.query, searchParamsObject(req.url)) : undefined;
