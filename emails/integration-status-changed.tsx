@@ -1,4 +1,7 @@
 import { Button, Heading, Text } from "@react-email/components";
+// Relative: the React Email preview (npm run email:dev) does not know the "@/" alias.
+import type { Status } from "../db/schema";
+import { STATUS_LABELS } from "../components/integrations/status-badge";
 import { EmailFrame, styles } from "./components/email-frame";
 
 export interface IntegrationStatusChangedProps {
@@ -19,8 +22,8 @@ const MEANING: Record<string, string> = {
   failed: "We could not complete it. Open your request, correct the details and save: it comes back to us for another try.",
 };
 
-const LABELS: Record<string, string> = { pending: "Pending", in_progress: "In progress", completed: "Completed", failed: "Failed" };
-const label = (status: string) => LABELS[status] ?? status.replace(/_/g, " ");
+// send-email may name a status of its own, shown as given.
+const label = (status: string) => STATUS_LABELS[status as Status] ?? status.replace(/_/g, " ");
 
 /** To the owner, when an admin moves their request along. */
 export default function IntegrationStatusChangedEmail(props: IntegrationStatusChangedProps) {

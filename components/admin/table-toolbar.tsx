@@ -5,7 +5,7 @@ import Link from "next/link";
 import { statuses, type Status } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/integrations/status-badge";
 import { buttonClass } from "@/components/ui/button";
-import { catalogEntry } from "@/lib/integrations/catalog";
+import { typeName } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
@@ -100,7 +100,7 @@ export function TableToolbar({ types }: { types: string[] }) {
           <option value="">All types</option>
           {types.map((type) => (
             <option key={type} value={type}>
-              {catalogEntry(type)?.name ?? type}
+              {typeName(type)}
             </option>
           ))}
         </select>

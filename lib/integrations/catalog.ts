@@ -139,6 +139,9 @@ export function catalogEntry(slug: string): CatalogEntry | undefined {
   return bySlug.get(slug);
 }
 
+/** The product name for an integration type, or the type itself outside the catalog. */
+export const typeName = (slug: string) => bySlug.get(slug)?.name ?? slug;
+
 /** An entry's field names to the labels its form shows (none for types outside the catalog). */
 export function fieldLabels(entry: CatalogEntry | undefined): Record<string, string> {
   return Object.fromEntries((entry?.fields ?? []).map((f) => [f.name, f.label]));

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { listIntegrations } from "@/lib/integrations/list-query";
-import { catalogEntry } from "@/lib/integrations/catalog";
+import { typeName } from "@/lib/integrations/catalog";
 import { ownListQuery } from "@/lib/integrations/schemas";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { Timestamp } from "@/components/integrations/relative-time";
@@ -52,7 +52,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
                 <span className="min-w-0 flex-1">
                   <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">{item.integrationName}</span>
                   <span className="block text-sm text-slate-500">
-                    #{item.id} · {catalogEntry(item.integrationType)?.name ?? item.integrationType}
+                    #{item.id} · {typeName(item.integrationType)}
                   </span>
                 </span>
                 <StatusBadge status={item.status} />

@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { getIntegration } from "@/lib/integrations/get";
 import { listEvents } from "@/lib/integrations/events";
-import { catalogEntry, fieldLabels } from "@/lib/integrations/catalog";
+import { catalogEntry, fieldLabels, typeName } from "@/lib/integrations/catalog";
 import { parseId } from "@/lib/integrations/access";
 import type { Status } from "@/db/schema";
 import { StatusBadge } from "@/components/integrations/status-badge";
@@ -64,7 +64,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
       <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Request</dt>
-          <dd className="font-medium">#{integration.id} · {entry?.name ?? integration.integrationType}</dd>
+          <dd className="font-medium">#{integration.id} · {typeName(integration.integrationType)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Submitted</dt>
