@@ -37,7 +37,6 @@ interface StatusMeta {
 // cell (a status select would lose its draft and the keyboard focus). Changing state reaches
 // the cells through the table's meta instead.
 const columns = [
-
   column.display({
     id: "select",
     header: ({ table }) => (

@@ -173,7 +173,5 @@ export const bulkStatusBody = z.object({
     .object(listQuery.omit({ limit: true, cursor: true }).shape, {
       error: (issue) => (issue.input === undefined ? "is required; send {} to mean every submission" : undefined),
     })
-    .meta({
-    description: "The list filters the change applies to; {} for every submission",
-  }),
+    .meta({ description: "The list filters the change applies to; {} for every submission" }),
 });
