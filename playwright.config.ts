@@ -1,8 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { productionServer } from "./scripts/production-node";
 
 // scripts/test-e2e.ts builds the app, prepares a throwaway database and sets these.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+// What npm start runs: a server process per core behind the one port.
+const server = productionServer(port);
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    command: [server.command, ...server.args].join(" "),
+    env: server.env,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -12,6 +12,8 @@ async function signUp(page: Page, email: string) {
 }
 
 test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it failed, and sees it completed", async ({ page, browser }) => {
+  // Two people's whole journey, about 25 page loads: near the default 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const email = uniqueEmail();
   await signUp(page, email);
 

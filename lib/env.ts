@@ -49,7 +49,7 @@ const schema = z
     // Connections per app process; instances × this must stay under the server's max_connections.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     // How many proxies in front of the app append to X-Forwarded-For (see lib/auth/client-address.ts).
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Integrations Hub <no-reply@integrations-hub.local>"),

@@ -1,10 +1,17 @@
 // What a server process does before its first request: a bad environment stops it here with
 // one clear line (instead of a server that answers 500 to everything), the bootstrap admin from
 // ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker and the periodic
-// purge of expired rows start, and SIGTERM is set up to end them cleanly.
+// purge of expired rows start, and the server is given the way to end them cleanly.
 import { env, EnvError } from "./env";
 import { describeError } from "./http/errors";
 import { log } from "./log";
+
+// The server (scripts/server/worker.mjs) calls this hook once it has stopped accepting and
+// answered every request it had: the first moment no request can still need the database. Then
+// the mail worker's last deliveries finish (boundedly) and the pool ends each connection with a
+// proper quit instead of a reset the database logs.
+const APP_SHUTDOWN = Symbol.for("integrations-hub.shutdown");
+const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 export async function startServer(): Promise<void> {
   try {
@@ -19,33 +26,19 @@ export async function startServer(): Promise<void> {
   startMailWorker();
   const { startHousekeeping } = await import("./housekeeping");
   const stopHousekeeping = startHousekeeping();
-  process.once("SIGTERM", () => {
+  Reflect.set(globalThis, APP_SHUTDOWN, async () => {
     stopHousekeeping();
-    const workerStopped = stopMailWorker();
-    closePoolAtExit(workerStopped);
-  });
-}
-
-const POOL_CLOSE_TIMEOUT_MS = 5_000;
-
-// On SIGTERM `next start` stops accepting, lets in-flight requests finish, then calls
-// process.exit: the first moment no request can still need the database, and Next offers no hook
-// there. So that exit waits (boundedly) for the mail worker's last deliveries and then closes the
-// pool, which ends each connection with a proper quit instead of a reset the server logs.
-function closePoolAtExit(workerStopped: Promise<void>) {
-  const exit = process.exit.bind(process);
-  process.exit = ((code?: number) => {
     const closed = (async () => {
-      await workerStopped;
+      await stopMailWorker();
       const { closeDb } = await import("@/db");
       await closeDb();
       log.info("shutdown: mail worker stopped, database pool closed");
     })();
-    const timeout = new Promise((resolve) => setTimeout(resolve, POOL_CLOSE_TIMEOUT_MS).unref());
-    void Promise.race([closed, timeout])
-      .catch((error: unknown) => log.warn({ err: describeError(error) }, "shutdown: closing the database pool failed"))
-      .finally(() => exit(code));
-  }) as typeof process.exit;
+    const timeout = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref());
+    await Promise.race([closed, timeout]).catch((error: unknown) =>
+      log.warn({ err: describeError(error) }, "shutdown: closing the database pool failed"),
+    );
+  });
 }
 
 async function bootstrapAdmin(): Promise<void> {
@@ -56,6 +49,9 @@ async function bootstrapAdmin(): Promise<void> {
     await upsertUser({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, role: "admin" });
   } catch (error) {
     // The database may be down at boot; the server still starts and recovers when it returns.
-    log.warn({ err: { code: (error as { code?: unknown }).code } }, "admin bootstrap skipped: database unavailable");
+    log.warn(
+      { err: { code: (error as { code?: unknown }).code } },
+      "admin bootstrap skipped: database unavailable",
+    );
   }
 }

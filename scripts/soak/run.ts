@@ -4,7 +4,6 @@
 // Everything it starts (its own MariaDB on a spare port, an SMTP sink, the app) is its own.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fail, hasFlag, option, run } from "../cli";
@@ -17,9 +16,8 @@ import { sink } from "./smtp-sink";
 import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
 import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
 import { rawQuery } from "@/tests/helpers/raw-db";
-import { productionNodeOptions } from "../production-node";
+import { productionServer } from "../production-node";
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 run(async () => {
@@ -47,7 +45,8 @@ run(async () => {
     const { closeDb } = await import("@/db");
     await closeDb();
     const port = await freePort();
-    app = await startServer({ name: "app", command: process.execPath, args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], env: { ...env, NODE_OPTIONS: productionNodeOptions() }, port, readyPath: "/api/health" });
+    const server = productionServer(port);
+    app = await startServer({ name: "app", ...server, env: { ...env, ...server.env }, port, readyPath: "/api/health" });
     const token = await apiToken(app.url, DEMO_USER);
 
     console.log(`Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`);
