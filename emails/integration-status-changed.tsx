@@ -1,8 +1,8 @@
-import { Button, Heading, Text } from "@react-email/components";
 // Relative: the React Email preview (npm run email:dev) does not know the "@/" alias.
 import type { Status } from "../db/schema";
 import { STATUS_LABELS } from "../components/integrations/status-badge";
-import { EmailFrame, styles } from "./components/email-frame";
+import type { EmailContent } from "./components/email-content";
+import { ContentEmail } from "./components/email-frame";
 
 export interface IntegrationStatusChangedProps {
   integrationName: string;
@@ -19,35 +19,40 @@ const MEANING: Record<string, string> = {
   pending: "It is waiting for our team to pick it up.",
   in_progress: "Our team is setting it up now.",
   completed: "It is live: data will start flowing shortly.",
-  failed: "We could not complete it. Open your request, correct the details and save: it comes back to us for another try.",
+  failed:
+    "We could not complete it. Open your request, correct the details and save: it comes back to us for another try.",
 };
 
 // send-email may name a status of its own, shown as given.
 const label = (status: string) => STATUS_LABELS[status as Status] ?? status.replace(/_/g, " ");
 
 /** To the owner, when an admin moves their request along. */
+export function integrationStatusChangedContent(props: IntegrationStatusChangedProps): EmailContent {
+  const meaning = MEANING[props.to];
+  return {
+    preview: `${props.integrationName}: ${label(props.from)} → ${label(props.to)}`,
+    heading: `Your ${props.integrationName} integration is now ${label(props.to).toLowerCase()}`,
+    paragraphs: [
+      {
+        text: [
+          `${props.userName ? `Hi ${props.userName}, the` : "The"} status of your ${props.integrationName} request${props.submissionId ? ` #${props.submissionId}` : ""} changed from `,
+          { strong: label(props.from) },
+          " to ",
+          { strong: label(props.to) },
+          ".",
+        ],
+      },
+      ...(props.note
+        ? [{ text: [{ strong: "Message from our team:" }, ` ${props.note}`], quote: true }]
+        : []),
+      ...(meaning ? [{ text: [meaning] }] : []),
+    ],
+    action: { label: "Open your request", href: props.myIntegrationsUrl },
+  };
+}
+
 export default function IntegrationStatusChangedEmail(props: IntegrationStatusChangedProps) {
-  return (
-    <EmailFrame preview={`${props.integrationName}: ${label(props.from)} → ${label(props.to)}`}>
-      <Heading as="h1" style={styles.heading}>
-        Your {props.integrationName} integration is now {label(props.to).toLowerCase()}
-      </Heading>
-      <Text style={styles.text}>
-        {props.userName ? `Hi ${props.userName}, the` : "The"} status of your {props.integrationName} request
-        {props.submissionId ? ` #${props.submissionId}` : ""} changed from <strong>{label(props.from)}</strong> to{" "}
-        <strong>{label(props.to)}</strong>.
-      </Text>
-      {props.note ? (
-        <Text style={{ ...styles.text, borderLeft: "3px solid #cbd5e1", paddingLeft: "12px", whiteSpace: "pre-line" }}>
-          <strong>Message from our team:</strong> {props.note}
-        </Text>
-      ) : null}
-      {MEANING[props.to] ? <Text style={styles.text}>{MEANING[props.to]}</Text> : null}
-      <Button href={props.myIntegrationsUrl} style={styles.button}>
-        Open your request
-      </Button>
-    </EmailFrame>
-  );
+  return <ContentEmail {...integrationStatusChangedContent(props)} />;
 }
 
 IntegrationStatusChangedEmail.PreviewProps = {

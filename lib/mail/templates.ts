@@ -1,11 +1,12 @@
-// The emails the app sends: each template's props schema, subject and React Email component.
-// The outbox stores (template, props) and renders at delivery, so a template fix also reaches
-// mail still waiting in the queue.
-import { createElement, type ComponentType } from "react";
-import { render, toPlainText } from "@react-email/render";
+// The emails the app sends: each template's props schema, subject and content (emails/). The
+// outbox stores (template, props) and renders at delivery, so a template fix also reaches mail
+// still waiting in the queue.
+import { createElement } from "react";
 import { z } from "zod";
-import IntegrationRequestEmail from "@/emails/integration-request";
-import IntegrationStatusChangedEmail from "@/emails/integration-status-changed";
+import { emailText, type EmailContent } from "@/emails/components/email-content";
+import { ContentEmail } from "@/emails/components/email-frame";
+import { integrationRequestContent } from "@/emails/integration-request";
+import { integrationStatusChangedContent } from "@/emails/integration-status-changed";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
@@ -16,14 +17,14 @@ const status = z.enum(statuses).or(text(32));
 function defineTemplate<S extends z.ZodObject>(
   props: S,
   subject: (p: z.output<S>) => string,
-  component: ComponentType<z.output<S>>,
+  content: (p: z.output<S>) => EmailContent,
 ) {
   return {
     props,
-    /** Validates raw props (throws a ZodError) and builds subject and element. */
+    /** Validates raw props (throws a ZodError) and builds subject and content. */
     build(raw: unknown) {
       const parsed = props.parse(raw);
-      return { subject: shortened(subject(parsed)), element: createElement(component, parsed) };
+      return { subject: shortened(subject(parsed)), content: content(parsed) };
     },
   };
 }
@@ -41,7 +42,7 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
       resubmitted: z.boolean().nullish(),
     }),
     (p) => `${p.resubmitted ? "Corrected" : "New"} integration request: ${p.integrationName}`,
-    IntegrationRequestEmail,
+    integrationRequestContent,
   ),
   integration_status_changed: defineTemplate(
     z.object({
@@ -54,7 +55,7 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
       note: text(1000).nullish(),
     }),
     (p) => `Your ${p.integrationName} integration is now ${p.to.replace(/_/g, " ")}`,
-    IntegrationStatusChangedEmail,
+    integrationStatusChangedContent,
   ),
 };
 
@@ -62,13 +63,23 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
 // subject; it is cut at a character (never inside a surrogate pair) and ends in an ellipsis.
 function shortened(subject: string): string {
   const characters = Array.from(subject);
-  return characters.length <= SUBJECT_MAX_LENGTH ? subject : `${characters.slice(0, SUBJECT_MAX_LENGTH - 1).join("")}…`;
+  return characters.length <= SUBJECT_MAX_LENGTH
+    ? subject
+    : `${characters.slice(0, SUBJECT_MAX_LENGTH - 1).join("")}…`;
 }
+
+// As React Email's render() writes it. Its render streams through Suspense and converts the HTML
+// back to text (2.2 ms an email here); a static render of the same tree is ~15 × cheaper.
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+// Loaded on first use, as React Email does: route handlers may not import it statically.
+let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
 
 /** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
 export async function renderTemplate(name: TemplateName, props: unknown) {
-  const { subject, element } = templates[name].build(props);
-  // One React render: the text is derived from the HTML, as render({ plainText }) does internally.
-  const html = await render(element);
-  return { subject, html, text: toPlainText(html) };
+  const { subject, content } = templates[name].build(props);
+  const { renderToStaticMarkup } = await (reactDomServer ??= import("react-dom/server"));
+  const html = DOCTYPE + renderToStaticMarkup(createElement(ContentEmail, content));
+  return { subject, html, text: emailText(content) };
 }

@@ -42,11 +42,32 @@ describe("email templates", () => {
       myIntegrationsUrl: "http://localhost:3000/integrations/mine/3",
       note: "The API key was revoked <b>yesterday</b>; please create a new one.",
     });
-    expect(text).toContain("Message from our team: The API key was revoked <b>yesterday</b>; please create a new one.");
+    expect(text).toContain(
+      "Message from our team: The API key was revoked <b>yesterday</b>; please create a new one.",
+    );
     expect(html).not.toContain("<b>yesterday</b>");
   });
 
+  it("say the same in the HTML and the plain text, both from one content", async () => {
+    const { html, text } = await renderTemplate("integration_request", { ...request, resubmitted: true });
+    expect(html.startsWith("<!DOCTYPE html")).toBe(true);
+    for (const words of [
+      "Corrected integration request",
+      "corrected the details",
+      "Requested by",
+      "#7",
+      "Open in the admin dashboard",
+    ]) {
+      expect(html).toContain(words);
+      expect(text).toContain(words);
+    }
+    expect(text).toContain("Open in the admin dashboard: http://localhost:3000/admin/7");
+    expect(text).toContain("Credentials are never sent by email.");
+  });
+
   it("refuse props that do not fit the template", async () => {
-    await expect(renderTemplate("integration_status_changed", { integrationName: "Lever" })).rejects.toThrow();
+    await expect(
+      renderTemplate("integration_status_changed", { integrationName: "Lever" }),
+    ).rejects.toThrow();
   });
 });
