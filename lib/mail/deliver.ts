@@ -12,19 +12,25 @@ import { sendMail } from "./transport";
 
 export type DeliveryResult = { delivered: true; messageId: string } | { delivered: false };
 
-const isTemplate = (name: string): name is TemplateName => (templateNames as readonly string[]).includes(name);
+const isTemplate = (name: string): name is TemplateName =>
+  (templateNames as readonly string[]).includes(name);
 
 export async function deliverClaimed(row: OutboxEmail): Promise<DeliveryResult> {
   try {
-    if (!isTemplate(row.template)) throw new Error(`Unknown template ${row.template}`);
-    const { html, text } = await renderTemplate(row.template, row.props);
-    const outcome = await sendMail({ id: row.id, to: row.recipient, subject: row.subject, html, text });
+    const template = row.template;
+    if (!isTemplate(template)) throw new Error(`Unknown template ${template}`);
+    const outcome = await sendMail({ id: row.id, to: row.recipient, subject: row.subject }, () =>
+      renderTemplate(template, row.props),
+    );
     await recordDelivery(row.id, outcome);
     await audit(row, "email_sent");
     return { delivered: true, messageId: outcome.messageId };
   } catch (error) {
     const status = await markFailed(row, describeMailError(error));
-    log.warn({ outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code }, "email not delivered");
+    log.warn(
+      { outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code },
+      "email not delivered",
+    );
     if (status === "failed") await audit(row, "email_failed");
     return { delivered: false };
   }
@@ -50,7 +56,9 @@ export async function deliverNow(id: number, timeoutMs: number): Promise<Deliver
   if (!row) return { delivered: false };
   const attempt = deliverClaimed(row);
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<DeliveryResult>((resolve) => (timer = setTimeout(() => resolve({ delivered: false }), timeoutMs)));
+  const timeout = new Promise<DeliveryResult>(
+    (resolve) => (timer = setTimeout(() => resolve({ delivered: false }), timeoutMs)),
+  );
   try {
     return await Promise.race([attempt, timeout]);
   } finally {
@@ -60,7 +68,10 @@ export async function deliverNow(id: number, timeoutMs: number): Promise<Deliver
 
 async function audit(row: OutboxEmail, type: "email_sent" | "email_failed") {
   if (!row.submissionId) return;
-  await recordEvent(db(), row.submissionId, null, type, { template: row.template, recipient: row.recipient }).catch(() => {});
+  await recordEvent(db(), row.submissionId, null, type, {
+    template: row.template,
+    recipient: row.recipient,
+  }).catch(() => {});
 }
 
 // SMTP replies and codes say what went wrong; they carry no credentials.

@@ -10,8 +10,6 @@ export interface OutgoingMail {
   id: number;
   to: string;
   subject: string;
-  html: string;
-  text: string;
 }
 
 const TIMEOUT_MS = 5_000;
@@ -35,17 +33,24 @@ function transporter(url: string): Transporter {
   return cached.transporter;
 }
 
-/** Resolves when the mail is accepted; throws with the SMTP server's reason otherwise. */
-export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string; mailbox: boolean }> {
+/**
+ * Resolves when the mail is accepted; throws with the SMTP server's reason otherwise. The body is
+ * rendered only to be sent: the dev mailbox renders a message when someone looks at it.
+ */
+export async function sendMail(
+  mail: OutgoingMail,
+  render: () => Promise<{ html: string; text: string }>,
+): Promise<{ messageId: string; mailbox: boolean }> {
   const { SMTP_URL, MAIL_FROM, APP_URL } = env();
   const messageId = `<outbox-${mail.id}@${new URL(APP_URL).hostname}>`;
   if (!SMTP_URL) return { messageId, mailbox: true };
+  const { html, text } = await render();
   const info = await transporter(SMTP_URL).sendMail({
     from: MAIL_FROM,
     to: mail.to,
     subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
+    html,
+    text,
     // A fixed Message-ID per outbox row: if a retry follows a lost acknowledgement, receiving
     // servers and clients can recognise the duplicate.
     messageId,

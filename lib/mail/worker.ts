@@ -9,10 +9,17 @@ import { claim } from "./outbox";
 
 const IDLE_MS = 1_000;
 const BATCH = 10;
+// A kick waits this long, so a busy minute's mail is claimed and delivered ten at a time instead
+// of one claim transaction per message.
+const KICK_DELAY_MS = 100;
 
 interface WorkerState {
   timer?: NodeJS.Timeout;
+  /** When the timer fires, ms since the epoch. */
+  dueAt: number;
   running?: Promise<void>;
+  /** Mail was queued during the pass that is running: the next pass comes soon. */
+  kicked: boolean;
   stopped: boolean;
   failures: number;
 }
@@ -39,28 +46,36 @@ async function tick(state: WorkerState): Promise<void> {
   }
   if (state.stopped) return;
   // A full batch means more is waiting; failures back off up to 30 s.
-  const wait = claimed === BATCH ? 0 : Math.min(30_000, IDLE_MS * 2 ** Math.min(state.failures, 5));
+  const idle =
+    state.kicked && state.failures === 0 ? KICK_DELAY_MS : IDLE_MS * 2 ** Math.min(state.failures, 5);
+  schedule(state, claimed === BATCH ? 0 : Math.min(30_000, idle));
+}
+
+function schedule(state: WorkerState, wait: number) {
+  clearTimeout(state.timer);
+  state.dueAt = Date.now() + wait;
   state.timer = setTimeout(() => run(state), wait);
 }
 
 function run(state: WorkerState) {
   state.timer = undefined;
+  state.kicked = false;
   state.running = tick(state).finally(() => (state.running = undefined));
 }
 
 export function startMailWorker(): void {
   if (holder.__mailWorker && !holder.__mailWorker.stopped) return;
-  const state: WorkerState = { stopped: false, failures: 0 };
+  const state: WorkerState = { stopped: false, failures: 0, kicked: false, dueAt: 0 };
   holder.__mailWorker = state;
-  state.timer = setTimeout(() => run(state), IDLE_MS);
+  schedule(state, IDLE_MS);
 }
 
-/** Runs a pass now instead of at the next tick (after queueing mail). */
+/** Mail was queued: the next pass comes within KICK_DELAY_MS instead of at the next idle tick. */
 export function kickMailWorker(): void {
   const state = holder.__mailWorker;
-  if (!state || state.stopped || state.running || !state.timer) return;
-  clearTimeout(state.timer);
-  run(state);
+  if (!state || state.stopped) return;
+  if (state.running) state.kicked = true;
+  else if (state.dueAt > Date.now() + KICK_DELAY_MS) schedule(state, KICK_DELAY_MS);
 }
 
 /** Stops taking new work and waits for the pass in flight. */
