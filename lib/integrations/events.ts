@@ -18,17 +18,35 @@ export interface EventDto {
   createdAt: string;
 }
 
+export interface NewEvent {
+  /** null for the system itself (the mail worker). */
+  actor: AuthUser | null;
+  type: EventType;
+  details?: EventDetails | null;
+}
+
+/** Records a change's events in one statement, in order. */
+export async function recordEvents(tx: Tx | Db, submissionId: number, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(integrationEvents).values(
+    events.map(({ actor, type, details }) => ({
+      submissionId,
+      type,
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? null,
+      details: details ?? null,
+    })),
+  );
+}
+
 export async function recordEvent(
   tx: Tx | Db,
   submissionId: number,
-  /** null for the system itself (the mail worker). */
   actor: AuthUser | null,
   type: EventType,
   details: EventDetails | null = null,
 ): Promise<void> {
-  await tx
-    .insert(integrationEvents)
-    .values({ submissionId, type, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, details });
+  await recordEvents(tx, submissionId, [{ actor, type, details }]);
 }
 
 export async function listEvents(user: AuthUser, id: number): Promise<EventDto[]> {
@@ -53,7 +71,10 @@ export async function listEvents(user: AuthUser, id: number): Promise<EventDto[]
       .map((row) => ({
         id: row.id,
         type: row.type,
-        actor: admin || row.actorId === user.id ? { id: row.actorId, email: row.actorEmail } : { id: null, email: null },
+        actor:
+          admin || row.actorId === user.id
+            ? { id: row.actorId, email: row.actorEmail }
+            : { id: null, email: null },
         details: row.details ?? {},
         createdAt: row.createdAt.toISOString(),
       }))

@@ -8,14 +8,9 @@ import { integrationSubmissions } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
-import { recordEvent } from "./events";
+import { recordEvents } from "./events";
 import { adjustCount, type CountKey } from "./counts";
-import {
-  idempotencyFor,
-  storedResponse,
-  storeResponse,
-  type StoredResponse,
-} from "./idempotency";
+import { idempotencyFor, storedResponse, storeResponse, type StoredResponse } from "./idempotency";
 import { resolveOwner } from "./owner";
 import { queueIntegrationRequest } from "@/lib/mail/notifications";
 import { kickMailWorker } from "@/lib/mail/worker";
@@ -58,13 +53,17 @@ export async function submitIntegration(
           })
           .$returningId();
         if (!row) throw new Error("Insert returned no id");
-        await recordEvent(tx, row.id, caller, "created", { to: body.status });
         await adjustCount(tx, key, 1);
         const submission = { id: row.id, ...body, userEmail: owner.email };
-        const recipients = await queueIntegrationRequest(tx, submission, owner.id === caller.id ? caller.name : null);
-        for (const recipient of recipients) {
-          await recordEvent(tx, row.id, null, "email_queued", { template: "integration_request", recipient });
-        }
+        const queued = await queueIntegrationRequest(
+          tx,
+          submission,
+          owner.id === caller.id ? caller.name : null,
+        );
+        await recordEvents(tx, row.id, [
+          { actor: caller, type: "created", details: { to: body.status } },
+          ...queued,
+        ]);
         const result: StoredResponse = {
           status: 201,
           body: {

@@ -10,7 +10,7 @@ import { openData, sealData } from "@/lib/crypto/data-cipher";
 import { errors } from "@/lib/http/errors";
 import { visibleTo } from "./access";
 import { etagMatches } from "./etag";
-import { recordEvent } from "./events";
+import { recordEvents, type NewEvent } from "./events";
 import { moveCount } from "./counts";
 import { catalogDataIssues } from "./catalog";
 import { queueIntegrationRequest, queueStatusChanged } from "@/lib/mail/notifications";
@@ -47,7 +47,9 @@ export async function updateIntegration(
     const statusChanged = body.status !== undefined && body.status !== row.status;
     // A note explains a change; with the status unchanged it would be dropped unseen.
     if (body.note !== undefined && !statusChanged) {
-      throw errors.validation([{ field: "note", message: `goes with a status change, and the status is already ${row.status}` }]);
+      throw errors.validation([
+        { field: "note", message: `goes with a status change, and the status is already ${row.status}` },
+      ]);
     }
     if (fields.length === 0 && !statusChanged) return row.version;
 
@@ -63,22 +65,26 @@ export async function updateIntegration(
       .where(and(eq(t.id, row.id), eq(t.version, row.version)));
     if (result.affectedRows !== 1) throw stale();
 
-    if (fields.length > 0) await recordEvent(tx, row.id, caller, "updated", { fields });
+    const events: NewEvent[] =
+      fields.length > 0 ? [{ actor: caller, type: "updated", details: { fields } }] : [];
     if (statusChanged && body.status) {
       const note = body.note === undefined ? {} : { note: body.note };
-      await recordEvent(tx, row.id, caller, "status_changed", { from: row.status, to: body.status, ...note });
+      events.push({
+        actor: caller,
+        type: "status_changed",
+        details: { from: row.status, to: body.status, ...note },
+      });
       await moveCount(tx, row, row.status, body.status);
-      await queueStatusChanged(tx, row, row.status, body.status, body.note);
-      await recordEvent(tx, row.id, null, "email_queued", { template: "integration_status_changed", recipient: row.userEmail });
+      events.push(...(await queueStatusChanged(tx, row, row.status, body.status, body.note)));
       // The owner sending a failed request back after a correction: the admins hear of it as
       // of a new request, or it would wait until someone happened to look.
       if (!isAdmin(caller) && row.status === "failed" && body.status === "pending") {
-        const recipients = await queueIntegrationRequest(tx, { ...row, status: body.status }, caller.name, true);
-        for (const recipient of recipients) {
-          await recordEvent(tx, row.id, null, "email_queued", { template: "integration_request", recipient });
-        }
+        events.push(
+          ...(await queueIntegrationRequest(tx, { ...row, status: body.status }, caller.name, true)),
+        );
       }
     }
+    await recordEvents(tx, row.id, events);
     return row.version + 1;
   });
   kickMailWorker();

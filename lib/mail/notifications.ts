@@ -1,9 +1,11 @@
 // The two notifications the app sends by itself. Each is queued in the transaction of the change
-// it reports, so it is sent exactly when the change is committed and never lost.
+// it reports, so it is sent exactly when the change is committed and never lost; each returns the
+// `email_queued` events for the caller to record with its own.
 import "server-only";
 import type { Status } from "@/db/schema";
 import { env } from "@/lib/env";
-import { enqueue, type Executor } from "./outbox";
+import type { NewEvent } from "@/lib/integrations/events";
+import { enqueueAll, type Executor, type NewEmail } from "./outbox";
 
 interface Submission {
   id: number;
@@ -13,53 +15,61 @@ interface Submission {
   status: Status;
 }
 
+const queued = (mails: NewEmail[]): NewEvent[] =>
+  mails.map(({ template, recipient }) => ({
+    actor: null,
+    type: "email_queued",
+    details: { template, recipient },
+  }));
+
 /** To every NOTIFICATION_RECIPIENTS address: a new (or corrected) request to review. */
 export async function queueIntegrationRequest(
   tx: Executor,
   submission: Submission,
   ownerName: string | null,
   resubmitted = false,
-) {
+): Promise<NewEvent[]> {
   const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
-  for (const recipient of NOTIFICATION_RECIPIENTS) {
-    await enqueue(
-      {
-        template: "integration_request",
-        recipient,
-        submissionId: submission.id,
-        props: {
-          integrationName: submission.integrationName,
-          integrationType: submission.integrationType,
-          userEmail: submission.userEmail,
-          userName: ownerName,
-          status: submission.status,
-          submissionId: submission.id,
-          dashboardUrl: new URL(`/admin/${submission.id}`, APP_URL).toString(),
-          ...(resubmitted ? { resubmitted } : {}),
-        },
-      },
-      tx,
-    );
-  }
-  return NOTIFICATION_RECIPIENTS;
+  const mails = NOTIFICATION_RECIPIENTS.map((recipient): NewEmail => ({
+    template: "integration_request",
+    recipient,
+    submissionId: submission.id,
+    props: {
+      integrationName: submission.integrationName,
+      integrationType: submission.integrationType,
+      userEmail: submission.userEmail,
+      userName: ownerName,
+      status: submission.status,
+      submissionId: submission.id,
+      dashboardUrl: new URL(`/admin/${submission.id}`, APP_URL).toString(),
+      ...(resubmitted ? { resubmitted } : {}),
+    },
+  }));
+  if (mails.length > 0) await enqueueAll(mails, tx);
+  return queued(mails);
 }
 
 /** To the owner: their request moved from one status to another, with the team's note if any. */
-export async function queueStatusChanged(tx: Executor, submission: Submission, from: Status, to: Status, note?: string) {
-  await enqueue(
-    {
-      template: "integration_status_changed",
-      recipient: submission.userEmail,
+export async function queueStatusChanged(
+  tx: Executor,
+  submission: Submission,
+  from: Status,
+  to: Status,
+  note?: string,
+): Promise<NewEvent[]> {
+  const mail: NewEmail = {
+    template: "integration_status_changed",
+    recipient: submission.userEmail,
+    submissionId: submission.id,
+    props: {
+      integrationName: submission.integrationName,
+      from,
+      to,
       submissionId: submission.id,
-      props: {
-        integrationName: submission.integrationName,
-        from,
-        to,
-        submissionId: submission.id,
-        myIntegrationsUrl: new URL(`/integrations/mine/${submission.id}`, env().APP_URL).toString(),
-        ...(note === undefined ? {} : { note }),
-      },
+      myIntegrationsUrl: new URL(`/integrations/mine/${submission.id}`, env().APP_URL).toString(),
+      ...(note === undefined ? {} : { note }),
     },
-    tx,
-  );
+  };
+  await enqueueAll([mail], tx);
+  return queued([mail]);
 }

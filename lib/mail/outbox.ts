@@ -27,14 +27,20 @@ export interface NewEmail {
 
 /** Queues one email; pass a transaction to queue it together with the change it reports. */
 export async function enqueue(mail: NewEmail, executor: Executor = db()): Promise<number> {
-  const { subject } = templates[mail.template].build(mail.props);
-  const [result] = await executor.insert(emailOutbox).values({
-    template: mail.template,
-    recipient: mail.recipient,
-    subject: mail.subject ?? subject,
-    props: mail.props,
-    submissionId: mail.submissionId ?? null,
-  });
+  return enqueueAll([mail], executor);
+}
+
+/** Queues several emails in one statement; the id of the first. */
+export async function enqueueAll(mails: NewEmail[], executor: Executor = db()): Promise<number> {
+  const [result] = await executor.insert(emailOutbox).values(
+    mails.map((mail) => ({
+      template: mail.template,
+      recipient: mail.recipient,
+      subject: mail.subject ?? templates[mail.template].build(mail.props).subject,
+      props: mail.props,
+      submissionId: mail.submissionId ?? null,
+    })),
+  );
   return result.insertId;
 }
 
@@ -48,16 +54,19 @@ const due = () =>
 export async function claim(options: { limit?: number; id?: number } = {}): Promise<OutboxEmail[]> {
   // READ COMMITTED: no gap locks on the due index, so claiming does not deadlock with the
   // inserts of new mail.
-  return transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(emailOutbox)
-      .where(options.id === undefined ? due() : and(eq(emailOutbox.id, options.id), due()))
-      .orderBy(emailOutbox.nextAttemptAt)
-      .limit(options.limit ?? 10)
-      .for("update", { skipLocked: true });
-    return takeRows(tx, rows);
-  }, { isolationLevel: "read committed" });
+  return transaction(
+    async (tx) => {
+      const rows = await tx
+        .select()
+        .from(emailOutbox)
+        .where(options.id === undefined ? due() : and(eq(emailOutbox.id, options.id), due()))
+        .orderBy(emailOutbox.nextAttemptAt)
+        .limit(options.limit ?? 10)
+        .for("update", { skipLocked: true });
+      return takeRows(tx, rows);
+    },
+    { isolationLevel: "read committed" },
+  );
 }
 
 /**
@@ -95,7 +104,10 @@ export async function markDelivered(id: number, outcome: { messageId: string; ma
 }
 
 /** A failed attempt: back off exponentially (capped), or give up after MAX_ATTEMPTS. */
-export async function markFailed(row: Pick<OutboxEmail, "id" | "attempts">, error: string): Promise<"pending" | "failed"> {
+export async function markFailed(
+  row: Pick<OutboxEmail, "id" | "attempts">,
+  error: string,
+): Promise<"pending" | "failed"> {
   const status = row.attempts >= MAX_ATTEMPTS ? "failed" : "pending";
   const delay = Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS * 2 ** (row.attempts - 1));
   await db()
