@@ -2,8 +2,11 @@
 // app's crypto (the HS256 token verified with jose, the caller re-read from users, data sealed
 // and opened by lib/crypto/data-cipher, rows masked by the app's own serializer), and nothing in
 // between: no framework, ORM or schema validation. It handles exactly the requests the scenarios
-// send. Started by scripts/bench/run.ts with the app's environment and PORT.
+// send. Started by scripts/bench/run.ts with the app's environment, PORT and WEB_CONCURRENCY: like
+// npm start, one process per core on one port (node:cluster).
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import os from "node:os";
 import { jwtVerify } from "jose";
 import type { ResultSetHeader, RowDataPacket } from "mysql2/promise";
 import { createPool } from "@/db/client";
@@ -21,7 +24,6 @@ const COLUMNS = `id, user_id AS userId, user_email AS userEmail, integration_typ
   integration_name AS integrationName, status, data, callback_url AS callbackUrl, source,
   saved_to_server = 1 AS savedToServer, version, submitted_at AS submittedAt, updated_at AS updatedAt`;
 const SORTS: Record<string, string> = { "-submittedAt": "submitted_at", "-updatedAt": "updated_at" };
-const PAGE = 100;
 
 type Row = ShownColumns & { version: number } & RowDataPacket;
 
@@ -70,10 +72,11 @@ async function list(url: URL) {
   const where = status ? "WHERE status = ?" : "";
   const params = status ? [status] : [];
   const order = SORTS[url.searchParams.get("sort") ?? "-submittedAt"] ?? "submitted_at";
+  const page = Number(url.searchParams.get("limit") ?? 100);
   const [[rows], [[total]]] = await Promise.all([
     pool.query<Row[]>(
       `SELECT ${COLUMNS} FROM integration_submissions ${where} ORDER BY ${order} DESC, id DESC LIMIT ?`,
-      [...params, PAGE + 1],
+      [...params, page + 1],
     ),
     // The app's count for a status (or no) filter: a sum over submission_counts.
     pool.query<({ n: number } & RowDataPacket)[]>(
@@ -83,7 +86,7 @@ async function list(url: URL) {
   ]);
   return {
     success: true,
-    integrations: rows.slice(0, PAGE).map((row) => toIntegrationDto(row)),
+    integrations: rows.slice(0, page).map((row) => toIntegrationDto(row)),
     count: total?.n ?? 0,
   };
 }
@@ -224,10 +227,19 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   throw new HttpError(404, "Not found");
 }
 
-createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    if (error instanceof HttpError) return send(res, error.status, { success: false, error: error.message });
-    console.error(error);
-    send(res, 500, { success: false, error: "Internal error" });
+const workers = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  process.on("SIGTERM", () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    process.exit(0);
   });
-}).listen(Number(process.env.PORT), "127.0.0.1");
+} else {
+  createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, { success: false, error: error.message });
+      console.error(error);
+      send(res, 500, { success: false, error: "Internal error" });
+    });
+  }).listen(Number(process.env.PORT), "127.0.0.1");
+}

@@ -1,9 +1,8 @@
-// The load scenarios S1–S6 and the liveness baseline, and one autocannon measurement of a
-// scenario against a server (bounded by duration, always on 127.0.0.1).
+// The load scenarios: S0, the liveness route (the app's floor, held to a bare Next.js app's), and
+// S1–S6, what clients send. The same requests go to the app, the raw server and the Flask service.
 import { randomInt } from "node:crypto";
-import autocannon from "autocannon";
 
-export type Kind = "read" | "write" | "page";
+export type Kind = "floor" | "read" | "write" | "page";
 
 export interface RequestSpec {
   method: "GET" | "POST" | "PUT";
@@ -18,22 +17,21 @@ export interface Scenario {
   name: string;
   kind: Kind;
   request: RequestSpec;
-  /** Whether raw-server.ts implements it (the admin page has no framework-free equivalent). */
+  /** Whether raw-server.ts and the Flask service implement it (the admin page is only ours). */
   raw: boolean;
   /** Submit queues an email the app's mail worker renders afterwards (see run.ts). */
   queuesMail?: boolean;
 }
 
-export interface Measurement {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  statusCodes: Record<string, number>;
-}
-
 export const liveness: RequestSpec = { method: "GET", path: () => "/api/health/live", headers: {} };
+
+export const LIVENESS: Scenario = {
+  id: "S0",
+  name: "liveness (framework floor)",
+  kind: "floor",
+  raw: false,
+  request: liveness,
+};
 
 export function scenarios(auth: {
   token: string;
@@ -69,19 +67,19 @@ export function scenarios(auth: {
     },
     {
       id: "S2",
-      name: "list, default page",
+      name: "list all, limit 50",
       kind: "read",
       raw: true,
-      request: { method: "GET", path: () => "/api/integrations/all", headers: bearer },
+      request: { method: "GET", path: () => "/api/integrations/all?limit=50", headers: bearer },
     },
     {
       id: "S3",
-      name: "list, status + -updatedAt",
+      name: "list completed, -updatedAt",
       kind: "read",
       raw: true,
       request: {
         method: "GET",
-        path: () => "/api/integrations/all?status=pending&sort=-updatedAt",
+        path: () => "/api/integrations/all?status=completed&sort=-updatedAt&limit=50",
         headers: bearer,
       },
     },
@@ -114,37 +112,4 @@ export function scenarios(auth: {
       request: { method: "GET", path: () => "/admin", headers: { cookie: auth.cookie } },
     },
   ];
-}
-
-export async function measure(
-  baseUrl: string,
-  spec: RequestSpec,
-  options: { connections: number; duration: number },
-): Promise<Measurement> {
-  const result = await autocannon({
-    url: baseUrl,
-    connections: options.connections,
-    duration: options.duration,
-    requests: [
-      {
-        method: spec.method,
-        headers: spec.headers,
-        setupRequest: (request) => ({
-          ...request,
-          path: spec.path(),
-          ...(spec.body ? { body: spec.body() } : {}),
-        }),
-      },
-    ],
-  });
-  return {
-    rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
-    ),
-  };
 }

@@ -1,10 +1,10 @@
 // A server under test: started as a child process on 127.0.0.1, ready once a URL answers 200,
-// its resident memory read from /proc (with its child processes), and always stopped.
+// its CPU time and resident memory read from /proc (with its child processes), always stopped.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { treeCpuMs, treeRssKiB } from "./process-stats";
 
 const READY_TIMEOUT_MS = 90_000;
-const STOP_GRACE_MS = 5_000;
+const STOP_GRACE_MS = 40_000;
 
 export interface Server {
   name: string;
@@ -12,6 +12,8 @@ export interface Server {
   pid: number;
   /** Resident set size of the process and its descendants, in MiB. */
   rssMiB(): Promise<number>;
+  /** CPU time used so far by the process and its descendants, in ms. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -22,10 +24,12 @@ export async function startServer(options: {
   env: Record<string, string>;
   port: number;
   readyPath: string;
+  cwd?: string;
 }): Promise<Server> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(options.command, options.args, {
     env: { ...process.env, ...options.env },
+    cwd: options.cwd,
     stdio: ["ignore", "ignore", "pipe"],
   });
   // Kept so a server that dies at start says why.
@@ -38,6 +42,7 @@ export async function startServer(options: {
     url,
     pid: child.pid!,
     rssMiB: () => treeRssKiB(child.pid!).then((kib) => kib / 1024),
+    cpuMs: () => treeCpuMs(child.pid!),
     stop: () => stop(child, exited),
   };
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -62,20 +67,4 @@ async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
-}
-
-async function readOrEmpty(file: string): Promise<string> {
-  return readFile(file, "utf8").catch(() => "");
-}
-
-// `next start` may serve from a worker process, so the whole tree counts.
-async function treeRssKiB(pid: number): Promise<number> {
-  const status = await readOrEmpty(`/proc/${pid}/status`);
-  const own = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-  const children = (await readOrEmpty(`/proc/${pid}/task/${pid}/children`))
-    .split(" ")
-    .filter(Boolean)
-    .map(Number);
-  const theirs = await Promise.all(children.map(treeRssKiB));
-  return theirs.reduce((sum, kib) => sum + kib, own);
 }
