@@ -25,6 +25,14 @@ function claims(body: Pick<SubmitBody, "userId" | "userEmail">): Claim[] {
 const names = (claim: Claim, user: Owner) =>
   "id" in claim ? claim.id === user.id : claim.email === normalizeEmail(user.email);
 
+/** Which of the body's userId/userEmail names someone other than `owner`, if any. */
+export function namingOther(
+  owner: Owner,
+  body: Pick<SubmitBody, "userId" | "userEmail">,
+): Claim["field"] | undefined {
+  return claims(body).find((claim) => !names(claim, owner))?.field;
+}
+
 export async function resolveOwner(
   caller: AuthUser,
   body: Pick<SubmitBody, "userId" | "userEmail">,

@@ -43,6 +43,10 @@ const serverOwnedFields = {
   updatedAt: serverOwned,
 };
 
+// Who a submission belongs to, as the original backend's bodies named it.
+const ownerEmail = z.string().trim().max(255).optional();
+const ownerId = z.union([z.string().trim().max(255), z.number().int().positive()]).optional();
+
 export const submitBody = z.object({
   integrationType: z
     .string()
@@ -60,16 +64,13 @@ export const submitBody = z.object({
     .optional()
     .meta({ example: "https://app.example.com/api/integrations/jobadder/callback" }),
   source: z.string().max(64).nullable().optional().meta({ example: "integration_overview" }),
-  userEmail: z.string().trim().max(255).optional().meta({
+  userEmail: ownerEmail.meta({
     description:
       "Compatibility: must be the caller's email unless the caller is an admin submitting for that user",
   }),
-  userId: z
-    .union([z.string().trim().max(255), z.number().int().positive()])
-    .optional()
-    .meta({
-      description: "Compatibility: the caller's email or numeric id; an admin may name another existing user",
-    }),
+  userId: ownerId.meta({
+    description: "Compatibility: the caller's email or numeric id; an admin may name another existing user",
+  }),
   ...serverOwnedFields,
 }).superRefine((body, ctx) => {
   // Known integrations (lib/integrations/catalog.ts) also get their fields' formats checked.
@@ -93,6 +94,9 @@ export const updateBody = z
       .regex(/^[^\u0000]*$/, "must not contain NUL characters")
       .optional()
       .meta({ description: "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)" }),
+    // The owner cannot change: naming anyone else is refused (naming the owner is harmless).
+    userEmail: ownerEmail.meta({ description: "Compatibility: may only name the submission's owner" }),
+    userId: ownerId.meta({ description: "Compatibility: may only name the submission's owner, by id or email" }),
     ...serverOwnedFields,
   })
   .refine((body) => body.data !== undefined || body.status !== undefined, "must contain data or status")

@@ -17,6 +17,7 @@ import { queueIntegrationRequest, queueStatusChanged } from "@/lib/mail/notifica
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { JsonObject } from "./json-limits";
 import { keepMaskedSecrets } from "./mask-secrets";
+import { namingOther } from "./owner";
 import type { UpdateBody } from "./schemas";
 
 function changedKeys(before: JsonObject, after: JsonObject): string[] {
@@ -37,6 +38,9 @@ export async function updateIntegration(
   const version = await transaction(async (tx) => {
     const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
     if (!row) throw errors.notFound();
+    const other = namingOther({ id: row.userId, email: row.userEmail }, body);
+    if (other)
+      throw errors.validation([{ field: other, message: "is the submission's owner and cannot be changed" }]);
     if (options.ifMatch !== null && !etagMatches(options.ifMatch, row.version, row.updatedAt)) throw stale();
 
     const stored = openData(row.data);

@@ -97,7 +97,10 @@ describe("GET /api/integrations/[id]", () => {
   it("answers a bare 500 when stored data cannot be decrypted, revealing nothing", async () => {
     const user = await createTestUser();
     const id = await submitAs(user);
-    const [{ data }] = (await rawQuery<{ data: string }>("SELECT data FROM integration_submissions WHERE id = ?", [id])) as [{ data: string }];
+    const [{ data }] = (await rawQuery<{ data: string }>(
+      "SELECT data FROM integration_submissions WHERE id = ?",
+      [id],
+    )) as [{ data: string }];
     await rawQuery("UPDATE integration_submissions SET data = 'gone:AAAA:BBBB:CCCC' WHERE id = ?", [id]);
     const response = await getOne(user, id, "?reveal=true");
     // Restored at once: other files read every row of the shared database (the export, admin lists).
@@ -165,7 +168,11 @@ describe("PUT /api/integrations/[id]/update", () => {
       details: { template: "integration_status_changed", recipient: user.email },
     });
     // The admins' notification is in their view only.
-    expect(json.events.some((e: { details: { recipient?: string } }) => e.details.recipient === "admin@example.com")).toBe(true);
+    expect(
+      json.events.some(
+        (e: { details: { recipient?: string } }) => e.details.recipient === "admin@example.com",
+      ),
+    ).toBe(true);
 
     // The owner sees their own actions, the team's without the address of who acted, and only
     // the emails sent to them.
@@ -194,7 +201,12 @@ describe("PUT /api/integrations/[id]/update", () => {
       ["4", '"5"'],
     ] as const) {
       const statusNow = (await getOne(user, id)).json.integration.status;
-      const response = await update(user, id, { status: statusNow === "failed" ? "pending" : "failed" }, { "if-match": ifMatch });
+      const response = await update(
+        user,
+        id,
+        { status: statusNow === "failed" ? "pending" : "failed" },
+        { "if-match": ifMatch },
+      );
       expect(response.status, ifMatch).toBe(200);
       expect(response.headers.get("etag"), ifMatch).toBe(etag);
     }
@@ -206,7 +218,9 @@ describe("PUT /api/integrations/[id]/update", () => {
     // The contract's other form: the updatedAt a list item or GET shows, quoted or bare.
     const byTime = await update(user, id, { status: "completed" }, { "if-match": `"${current.updatedAt}"` });
     expect(byTime.status).toBe(200);
-    expect((await update(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status).toBe(409);
+    expect(
+      (await update(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status,
+    ).toBe(409);
   });
 
   it("carries an admin's note with a status change to the owner's history and email, and refuses a note without one", async () => {
@@ -216,7 +230,9 @@ describe("PUT /api/integrations/[id]/update", () => {
     const note = "The API key was revoked; please create a new one.";
     expect((await update(admin, id, { status: "failed", note })).status).toBe(200);
 
-    const seen = eventsResponse.parse((await events(owner, id)).json).events.find((e) => e.type === "status_changed");
+    const seen = eventsResponse
+      .parse((await events(owner, id)).json)
+      .events.find((e) => e.type === "status_changed");
     expect(seen?.details).toEqual({ from: "pending", to: "failed", note });
     const [mail] = await rawQuery<{ props: { note?: string } }>(
       "SELECT props FROM email_outbox WHERE submission_id = ? AND template = 'integration_status_changed'",
@@ -227,7 +243,10 @@ describe("PUT /api/integrations/[id]/update", () => {
     const versionBefore = (await getOne(owner, id)).headers.get("etag");
     for (const [body, message] of [
       [{ note: "alone" }, "goes with a status change"],
-      [{ status: "failed", note: "same status" }, "goes with a status change, and the status is already failed"],
+      [
+        { status: "failed", note: "same status" },
+        "goes with a status change, and the status is already failed",
+      ],
       [{ status: "pending", note: "x".repeat(1001) }, undefined],
     ] as const) {
       const response = await update(admin, id, body);
@@ -244,15 +263,24 @@ describe("PUT /api/integrations/[id]/update", () => {
     const admin = await createTestUser("admin");
     const subjects = async (id: number) =>
       (
-        await rawQuery<{ subject: string }>("SELECT subject FROM email_outbox WHERE submission_id = ? AND template = 'integration_request' ORDER BY id", [id])
+        await rawQuery<{ subject: string }>(
+          "SELECT subject FROM email_outbox WHERE submission_id = ? AND template = 'integration_request' ORDER BY id",
+          [id],
+        )
       ).map((row) => row.subject);
     const id = await submitAs(owner, { status: "failed", integrationName: "Lever" });
     expect(await subjects(id)).toEqual(["New integration request: Lever"]);
 
     const response = await update(owner, id, { data: { apiKey: "a-corrected-key-0123" }, status: "pending" });
     expect(response.status).toBe(200);
-    expect(await subjects(id)).toEqual(["New integration request: Lever", "Corrected integration request: Lever"]);
-    const queued = (await events(admin, id)).json.events.filter((e: { type: string; details: { template?: string } }) => e.type === "email_queued" && e.details.template === "integration_request");
+    expect(await subjects(id)).toEqual([
+      "New integration request: Lever",
+      "Corrected integration request: Lever",
+    ]);
+    const queued = (await events(admin, id)).json.events.filter(
+      (e: { type: string; details: { template?: string } }) =>
+        e.type === "email_queued" && e.details.template === "integration_request",
+    );
     expect(queued).toHaveLength(2);
 
     // An admin moving it back is their own doing, and an owner's other changes are not a resubmission.
@@ -285,6 +313,32 @@ describe("PUT /api/integrations/[id]/update", () => {
     expect(response.status).toBe(404);
     const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
     expect(row).toEqual({ status: "pending", version: 1 });
+  });
+
+  it("refuses an update naming another owner, 400 on that field and nothing written; naming the owner is fine", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const admin = await createTestUser("admin");
+    const id = await submitAs(owner, { status: "pending" });
+    for (const [caller, body, field] of [
+      [owner, { userId: other.id, data: { apiKey: "moved" } }, "userId"],
+      [owner, { userId: other.email, status: "failed" }, "userId"],
+      [admin, { userEmail: other.email, status: "failed" }, "userEmail"],
+    ] as const) {
+      const response = await update(caller, id, body);
+      expect(response.status).toBe(400);
+      expect(response.json.details).toEqual([
+        { field, message: "is the submission's owner and cannot be changed" },
+      ]);
+    }
+    const [row] = await rawQuery(
+      "SELECT user_id AS userId, status, version FROM integration_submissions WHERE id = ?",
+      [id],
+    );
+    expect(row).toEqual({ userId: owner.id, status: "pending", version: 1 });
+    expect(
+      (await update(owner, id, { userId: owner.id, userEmail: owner.email, status: "failed" })).status,
+    ).toBe(200);
   });
 
   it("answers 400 for an empty body, bad status or bad data, 415 and 400 for bad JSON", async () => {
