@@ -4,8 +4,10 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { env } from "@/lib/env";
 import { findUserById } from "./accounts";
 import { authOptions } from "./next-auth";
+import { returnPath } from "./return-path";
 import { isAdmin, type AuthUser } from "./user";
 
 export async function currentUser(): Promise<AuthUser | undefined> {
@@ -39,11 +41,13 @@ export async function requirePageAdmin(returnTo: string): Promise<AuthUser> {
 export const homeOf = (user: AuthUser) => (isAdmin(user) ? "/admin" : "/integrations");
 
 /**
- * Only same-site relative paths: an open redirect after sign-in would be a phishing aid. Without
- * one, "/" sends the signed-in person on to their home.
+ * Where the sign-in and sign-up pages send someone back to: `callbackUrl` when it is a path on
+ * this app, else "/" (which leads a signed-in person on to their home). Someone already signed
+ * in goes there at once, or straight home when the `callbackUrl` was refused.
  */
-export function safeReturnPath(value: string | string[] | undefined, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
-    ? value
-    : fallback;
+export async function returnTarget(callbackUrl: unknown): Promise<string> {
+  const path = returnPath(callbackUrl, env().APP_URL);
+  const user = await currentUser();
+  if (user) redirect(path ?? homeOf(user));
+  return path ?? "/";
 }

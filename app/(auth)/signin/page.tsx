@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { currentUser, safeReturnPath } from "@/lib/auth/page-guard";
+import { returnTarget } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(params.callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  const callbackUrl = await returnTarget(params.callbackUrl);
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">to request and track your integrations.</p>
-      <SignInForm callbackUrl={callbackUrl} initialError={typeof params.error === "string" ? params.error : undefined} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={typeof params.error === "string" ? params.error : undefined}
+      />
     </>
   );
 }

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
-import { currentUser, safeReturnPath } from "@/lib/auth/page-guard";
+import { returnTarget } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: PageProps<"/signup">) {
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  const callbackUrl = await returnTarget((await searchParams).callbackUrl);
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
