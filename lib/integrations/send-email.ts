@@ -10,7 +10,7 @@ import { enqueue } from "@/lib/mail/outbox";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { hit } from "@/lib/rate-limit";
 import type { SendEmailBody } from "./schemas";
-import { templatePropsFrom } from "./send-email-props";
+import { defanged, templatePropsFrom } from "./send-email-props";
 
 export const SEND_EMAIL_LIMIT = { max: 10, windowSeconds: 60 };
 const DELIVER_WITHIN_MS = 3_000;
@@ -27,8 +27,8 @@ export async function sendIntegrationEmail(caller: AuthUser, body: SendEmailBody
   const id = await enqueue({
     template: body.template,
     recipient,
-    subject: body.subject,
-    props: templatePropsFrom(body.template, body.integrationData, caller),
+    subject: isAdmin(caller) ? body.subject : defanged(body.subject),
+    props: await templatePropsFrom(body.template, body.integrationData, caller),
   });
   const result = await deliverNow(id, DELIVER_WITHIN_MS);
   if (!result.delivered) kickMailWorker();

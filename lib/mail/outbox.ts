@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { transaction, type Tx } from "@/db/transaction";
 import { emailOutbox, type OutboxEmail } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
-import { templates } from "./templates";
+import { fitSubject, templates } from "./templates";
 
 export const MAX_ATTEMPTS = 8;
 export const LOCK_SECONDS = 60;
@@ -36,7 +36,7 @@ export async function enqueueAll(mails: NewEmail[], executor: Executor = db()): 
     mails.map((mail) => ({
       template: mail.template,
       recipient: mail.recipient,
-      subject: mail.subject ?? templates[mail.template].build(mail.props).subject,
+      subject: fitSubject(mail.subject ?? templates[mail.template].build(mail.props).subject),
       props: mail.props,
       submissionId: mail.submissionId ?? null,
     })),

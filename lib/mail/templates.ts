@@ -24,7 +24,7 @@ function defineTemplate<S extends z.ZodObject>(
     /** Validates raw props (throws a ZodError) and builds subject and content. */
     build(raw: unknown) {
       const parsed = props.parse(raw);
-      return { subject: shortened(subject(parsed)), content: content(parsed) };
+      return { subject: subject(parsed), content: content(parsed) };
     },
   };
 }
@@ -60,8 +60,9 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
 };
 
 // A name may be 255 characters, so "New integration request: <name>" can outgrow the stored
-// subject; it is cut at a character (never inside a surrogate pair) and ends in an ellipsis.
-function shortened(subject: string): string {
+// subject, as can a user's own subject once its links are broken (send-email); the outbox cuts
+// it at a character (never inside a surrogate pair) and ends it in an ellipsis.
+export function fitSubject(subject: string): string {
   const characters = Array.from(subject);
   return characters.length <= SUBJECT_MAX_LENGTH
     ? subject

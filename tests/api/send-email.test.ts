@@ -22,6 +22,12 @@ const send = async (user: TestUser, body: unknown, headers: Record<string, strin
     body,
   });
 
+/** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
+const decoded = (raw: string) =>
+  raw
+    .replace(/=\r\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 const email = (overrides: Record<string, unknown> = {}) => ({
   integrationData: {
     integrationName: "JobAdder <b>",
@@ -74,6 +80,52 @@ describe("POST /api/integrations/send-email", () => {
       expect(response.json.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect((await send(user, email(), { "content-type": "text/plain" })).status).toBe(415);
+  });
+
+  it("never lets a user's email speak for someone else, name a real status it is not, or carry a link", async () => {
+    const { submitAs } = await import("@/tests/helpers/integrations");
+    const victim = await createTestUser();
+    const user = await createTestUser();
+    const victims = await submitAs(victim, { integrationName: "Greenhouse", integrationType: "greenhouse" });
+    const spoof = {
+      userEmail: "ceo@example.com",
+      userName: "CEO",
+      integrationName: "Urgent: re-verify your password at https://evil.example/login",
+      status: "approved_by_ceo",
+    };
+    const before = smtp.received.length;
+    // Someone else's submission is as good as none: 404, nothing queued or sent.
+    expect((await send(user, email({ integrationData: { ...spoof, id: victims } }))).status).toBe(404);
+    expect(smtp.received.length).toBe(before);
+    const [{ n }] = (await rawQuery<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM email_outbox WHERE submission_id = ? AND template = 'integration_request' AND recipient = 'ops@example.com' AND subject = 'New Integration Request'",
+      [victims],
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+
+    expect(
+      (await send(user, email({ integrationData: spoof, subject: "Log in at https://evil.example now" })))
+        .status,
+    ).toBe(200);
+    const mail = decoded(smtp.received.at(-1)!.raw);
+    expect(mail).toMatch(new RegExp(`Requested by:[^\\n]*${user.email.replace(/[.]/g, "\\.")}`));
+    expect(mail).not.toContain("ceo@example.com");
+    expect(mail).not.toMatch(/approved.by.ceo/);
+    expect(mail).not.toContain("https://evil.example");
+    expect(mail).toContain("https[:]//evil[.]example/login");
+    expect(mail).toContain("Subject: Log in at https[:]//evil[.]example now");
+
+    // The caller's own submission speaks for itself: its stored name, type and status.
+    const own = await submitAs(user, {
+      integrationName: "Lever",
+      integrationType: "lever",
+      status: "in_progress",
+    });
+    expect((await send(user, email({ integrationData: { ...spoof, id: own } }))).status).toBe(200);
+    const ownMail = decoded(smtp.received.at(-1)!.raw);
+    expect(ownMail).toContain("New integration request: Lever");
+    expect(ownMail).toMatch(/Status:\s+in progress/);
+    expect(ownMail).toContain(`/admin/${own}`);
   });
 
   it("answers 429 with Retry-After after 10 emails a minute from one user", async () => {
