@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const uniqueEmail = () => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+const uniqueEmail = () =>
+  `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -16,6 +17,9 @@ test("a new user signs up, signs out, signs in again and reaches a protected pag
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  await page.getByLabel("Password").fill("Password1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Password is one of the most common passwords: choose another.")).toBeVisible();
 
   await page.getByLabel("Password").fill("a-good-password");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -50,5 +54,7 @@ test("an admin signs in and lands back on the dashboard they asked for", async (
   await signIn(page, "admin@example.com", "admin-password");
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Admin dashboard" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+  ).toBeVisible();
 });

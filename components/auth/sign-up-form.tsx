@@ -40,7 +40,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       body: JSON.stringify(body),
     }).catch(() => undefined);
     if (response?.status === 201) {
-      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+      const result = await signIn("credentials", {
+        email: body.email,
+        password: body.password,
+        redirect: false,
+      });
       if (result?.ok && !result.error) {
         router.replace(callbackUrl);
         router.refresh();
@@ -53,12 +57,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const next: FieldErrors = {};
     for (const detail of payload.details ?? []) {
       if (detail.field === "email" || detail.field === "password" || detail.field === "name") {
-        next[detail.field] ??= `${detail.field === "email" ? "Email" : detail.field === "password" ? "Password" : "Name"} ${detail.message}.`;
+        next[detail.field] ??=
+          `${detail.field === "email" ? "Email" : detail.field === "password" ? "Password" : "Name"} ${detail.message}.`;
       }
     }
-    if (response?.status === 409) next.email = "An account with this email already exists: sign in with it below.";
+    if (response?.status === 409)
+      next.email = "An account with this email already exists: sign in with it below.";
     setFields(next);
-    if (Object.keys(next).length === 0) setError(payload.error ?? "Could not reach the server. Please try again.");
+    if (Object.keys(next).length === 0)
+      setError(payload.error ?? "Could not reach the server. Please try again.");
     setPending(false);
   }
 
@@ -66,7 +73,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" error={fields.name} />
-      <TextField label="Work email" name="email" type="email" autoComplete="email" required error={fields.email} />
+      <TextField
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={fields.email}
+      />
       <TextField
         label="Password"
         name="password"
@@ -74,7 +88,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="new-password"
         required
         minLength={8}
-        hint="At least 8 characters."
+        hint="At least 8 characters, and not a common password."
         error={fields.password}
       />
       <Button type="submit" className="w-full" disabled={pending}>
@@ -82,7 +96,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-600 hover:underline">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-semibold text-brand-600 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -1,6 +1,6 @@
 // Request bodies of the account endpoints; also the source of their OpenAPI schemas.
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "./password";
+import { newPassword } from "./password-policy";
 
 const email = z.email("must be a valid email address").max(255).meta({ example: "user@example.com" });
 
@@ -11,10 +11,7 @@ export const tokenBody = z.object({
 
 export const signupBody = z.object({
   email,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1024, "must be at most 1024 characters"),
+  password: newPassword,
   name: z.string().trim().min(1).max(255).optional(),
 });
 

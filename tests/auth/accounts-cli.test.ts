@@ -10,7 +10,12 @@ const cli = (script: string, ...args: string[]) =>
   exec("npx", ["tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], { env: process.env });
 
 const userRow = async (email: string) =>
-  (await rawQuery<{ role: string; disabled: number; password_hash: string }>("SELECT role, disabled, password_hash FROM users WHERE email = ?", [email]))[0];
+  (
+    await rawQuery<{ role: string; disabled: number; password_hash: string }>(
+      "SELECT role, disabled, password_hash FROM users WHERE email = ?",
+      [email],
+    )
+  )[0];
 
 describe("admin bootstrap and the user CLI", () => {
   it("creates or updates the ADMIN_EMAIL admin at server start", async () => {
@@ -22,7 +27,15 @@ describe("admin bootstrap and the user CLI", () => {
 
   it("user:create makes a user or an admin; user:disable locks them out and --enable lets them back", async () => {
     const email = uniqueEmail("cli");
-    const created = await cli("user-create", "--email", email, "--password", "cli-password", "--role", "admin");
+    const created = await cli(
+      "user-create",
+      "--email",
+      email,
+      "--password",
+      "cli-password",
+      "--role",
+      "admin",
+    );
     expect(created.stdout).toContain(`${email} is an active admin`);
     expect(await userRow(email)).toMatchObject({ role: "admin", disabled: 0 });
 
@@ -33,8 +46,19 @@ describe("admin bootstrap and the user CLI", () => {
   }, 30_000);
 
   it("refuses bad arguments with one clear line and exit code 1", async () => {
-    const failure = await cli("user-create", "--email", "not-an-email", "--password", "short").catch((e: { code: number; stderr: string }) => e);
+    const failure = await cli("user-create", "--email", "not-an-email", "--password", "short").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 1 });
-    expect((failure as { stderr: string }).stderr.trim()).toBe("✖ --email must be an email address; --password must be at least 8 characters");
+    expect((failure as { stderr: string }).stderr.trim()).toBe(
+      "✖ --email must be an email address; --password must be at least 8 characters",
+    );
+    const common = await cli("user-create", "--email", uniqueEmail("cli"), "--password", "password1").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(common).toMatchObject({ code: 1 });
+    expect((common as { stderr: string }).stderr.trim()).toBe(
+      "✖ --password is one of the most common passwords: choose another",
+    );
   }, 30_000);
 });
