@@ -20,9 +20,13 @@ async function statusOf(promise: Promise<unknown>): Promise<number> {
   }
 }
 
-const withBearer = (token: string, method = "GET") => new Request(url, { method, headers: { authorization: `Bearer ${token}` } });
+const withBearer = (token: string, method = "GET") =>
+  new Request(url, { method, headers: { authorization: `Bearer ${token}` } });
 
-async function sign(claims: Record<string, unknown>, options: { key?: Uint8Array; exp?: string | number } = {}) {
+async function sign(
+  claims: Record<string, unknown>,
+  options: { key?: Uint8Array; exp?: string | number } = {},
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt()
@@ -33,12 +37,18 @@ async function sign(claims: Record<string, unknown>, options: { key?: Uint8Array
 describe("requireUser with a Bearer token", () => {
   it("accepts a valid token and returns the user as stored", async () => {
     const user = await createTestUser();
-    await expect(requireUser(withBearer(user.token))).resolves.toMatchObject({ id: user.id, email: user.email, role: "user" });
+    await expect(requireUser(withBearer(user.token))).resolves.toMatchObject({
+      id: user.id,
+      email: user.email,
+      role: "user",
+    });
   });
 
   it("answers 401 without a header, with another scheme, or with a malformed token", async () => {
     expect(await statusOf(requireUser(new Request(url)))).toBe(401);
-    expect(await statusOf(requireUser(new Request(url, { headers: { authorization: "Basic YTpi" } })))).toBe(401);
+    expect(await statusOf(requireUser(new Request(url, { headers: { authorization: "Basic YTpi" } })))).toBe(
+      401,
+    );
     expect(await statusOf(requireUser(withBearer("not.a.jwt")))).toBe(401);
     expect(await statusOf(requireUser(withBearer("")))).toBe(401);
   });
@@ -89,15 +99,42 @@ describe("requireUser with the web session cookie", () => {
   it("refuses a cookie-authenticated write from a foreign or missing Origin with 403", async () => {
     const user = await createTestUser();
     const cookie = await cookieFor(user.id);
-    const write = (headers: Record<string, string>) => new Request(url, { method: "POST", headers: { cookie, ...headers } });
+    const write = (headers: Record<string, string>) =>
+      new Request(url, { method: "POST", headers: { cookie, ...headers } });
     expect(await statusOf(requireUser(write({ origin: "https://evil.example" })))).toBe(403);
     expect(await statusOf(requireUser(write({})))).toBe(403);
     expect(await statusOf(requireUser(write({ origin: "http://localhost:3000" })))).toBe(200);
   });
 
+  it("takes the app's origin from APP_URL only, scheme and port included, never from Host headers", async () => {
+    const user = await createTestUser();
+    const cookie = await cookieFor(user.id);
+    const write = (headers: Record<string, string>) =>
+      new Request("http://evil.example/api/integrations", {
+        method: "POST",
+        headers: { cookie, ...headers },
+      });
+    expect(
+      await statusOf(
+        requireUser(write({ origin: "http://evil.example", "x-forwarded-host": "evil.example" })),
+      ),
+    ).toBe(403);
+    expect(await statusOf(requireUser(write({ origin: "http://evil.example", host: "evil.example" })))).toBe(
+      403,
+    );
+    expect(await statusOf(requireUser(write({ origin: "http://evil.example" })))).toBe(403);
+    expect(await statusOf(requireUser(write({ origin: "https://localhost:3000" })))).toBe(403);
+    expect(await statusOf(requireUser(write({ origin: "http://localhost:3001" })))).toBe(403);
+    expect(await statusOf(requireUser(write({ origin: "null" })))).toBe(403);
+    expect(await statusOf(requireUser(write({ origin: "http://localhost:3000" })))).toBe(200);
+  });
+
   it("does not apply the Origin check to Bearer calls, which a foreign page cannot make with our cookie", async () => {
     const user = await createTestUser();
-    const req = new Request(url, { method: "POST", headers: { authorization: `Bearer ${user.token}`, origin: "https://partner.example" } });
+    const req = new Request(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, origin: "https://partner.example" },
+    });
     expect(await statusOf(requireUser(req))).toBe(200);
   });
 
