@@ -60,7 +60,11 @@ const schema = z
       .transform(csv)
       .pipe(z.array(z.email({ error: "must be a comma list of email addresses" })))
       .optional(),
+    // Admin notifications of new requests wait this long and go out as one email per burst.
+    NOTIFICATION_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     ALLOW_SIGNUP: z.stringbool().default(true),
+    // Submits per user per minute (0: no limit, for load tests such as npm run bench).
+    SUBMIT_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Optional: also accept tokens from another identity provider (see lib/auth/external-issuer.ts).

@@ -7,7 +7,9 @@ import { transaction } from "@/db/transaction";
 import { integrationSubmissions } from "@/db/schema";
 import type { AuthUser } from "@/lib/auth/user";
 import { sealData } from "@/lib/crypto/data-cipher";
+import { env } from "@/lib/env";
 import { errors } from "@/lib/http/errors";
+import { hit } from "@/lib/rate-limit";
 import { recordEvents } from "./events";
 import { adjustCount, type CountKey } from "./counts";
 import { idempotencyFor, storedResponse, storeResponse, type StoredResponse } from "./idempotency";
@@ -18,6 +20,14 @@ import type { SubmitBody } from "./schemas";
 
 export interface SubmitResult extends StoredResponse {
   replayed: boolean;
+}
+
+/** Each submit mails the admins: one user cannot flood their inboxes (a replay is not counted). */
+async function countSubmit(caller: AuthUser) {
+  const max = env().SUBMIT_LIMIT_PER_MINUTE;
+  if (max === 0) return;
+  const state = await hit(`submit:${caller.id}`, { max, windowSeconds: 60 });
+  if (state.limited) throw errors.rateLimited(state.retryAfter);
 }
 
 // Concurrent inserts of one key can deadlock when the first holder rolls back; InnoDB then
@@ -33,6 +43,7 @@ export async function submitIntegration(
   for (let attempt = 1; ; attempt++) {
     const stored = idem && (await storedResponse(idem));
     if (stored) return { ...stored, replayed: true };
+    if (attempt === 1) await countSubmit(caller);
     const owner = await resolveOwner(caller, body);
     try {
       const response = await transaction(async (tx) => {

@@ -1,5 +1,6 @@
-// One delivery attempt of a claimed outbox row: render, hand to SMTP (or the dev mailbox), and
-// record the outcome on the row and in the submission's audit history.
+// One delivery attempt of claimed outbox rows: render, hand to SMTP (or the dev mailbox), and
+// record the outcome on each row and in its submission's audit history. Admin notifications of
+// new requests that are due together for one admin go out as one digest email.
 import "server-only";
 import type { OutboxEmail } from "@/db/schema/email-outbox";
 import { db } from "@/db";
@@ -7,7 +8,7 @@ import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/integrations/events";
 import { claim, LOCK_SECONDS, markDelivered, markFailed } from "./outbox";
 import { templateNames, type TemplateName } from "./template-names";
-import { renderTemplate } from "./templates";
+import { renderRequestDigest, renderTemplate } from "./templates";
 import { sendMail } from "./transport";
 
 export type DeliveryResult = { delivered: true; messageId: string } | { delivered: false };
@@ -15,23 +16,64 @@ export type DeliveryResult = { delivered: true; messageId: string } | { delivere
 const isTemplate = (name: string): name is TemplateName =>
   (templateNames as readonly string[]).includes(name);
 
+/** Delivers a claimed batch: each admin's new-request notifications as one email, the rest alone. */
+export async function deliverBatch(rows: OutboxEmail[]): Promise<void> {
+  const digests = new Map<string, OutboxEmail[]>();
+  const alone: OutboxEmail[] = [];
+  for (const row of rows) {
+    if (row.template !== "integration_request") alone.push(row);
+    else digests.set(row.recipient, [...(digests.get(row.recipient) ?? []), row]);
+  }
+  await Promise.all([
+    ...alone.map(deliverClaimed),
+    ...[...digests.values()].map((group) =>
+      group.length === 1
+        ? deliverClaimed(group[0]!)
+        : deliver(group, () => renderRequestDigest(group.map((row) => row.props))),
+    ),
+  ]);
+}
+
 export async function deliverClaimed(row: OutboxEmail): Promise<DeliveryResult> {
+  return deliver([row], async () => ({
+    ...(await renderTemplate(row.template as TemplateName, row.props)),
+    subject: row.subject,
+  }));
+}
+
+/** One email for every row (to their one recipient); all rows share its outcome. */
+async function deliver(
+  rows: OutboxEmail[],
+  render: () => Promise<{ subject: string; html: string; text: string }>,
+): Promise<DeliveryResult> {
+  const first = rows[0]!;
   try {
-    const template = row.template;
-    if (!isTemplate(template)) throw new Error(`Unknown template ${template}`);
-    const outcome = await sendMail({ id: row.id, to: row.recipient, subject: row.subject }, () =>
-      renderTemplate(template, row.props),
+    const unknown = rows.find((row) => !isTemplate(row.template));
+    if (unknown) throw new Error(`Unknown template ${unknown.template}`);
+    // The subject is known before rendering only for a single email; a digest makes its own.
+    const rendered = rows.length === 1 ? undefined : await render();
+    const outcome = await sendMail(
+      { id: first.id, to: first.recipient, subject: rendered?.subject ?? first.subject },
+      async () => rendered ?? render(),
     );
-    await recordDelivery(row.id, outcome);
-    await audit(row, "email_sent");
+    await Promise.all(
+      rows.map(async (row) => {
+        await recordDelivery(row.id, outcome);
+        await audit(row, "email_sent");
+      }),
+    );
     return { delivered: true, messageId: outcome.messageId };
   } catch (error) {
-    const status = await markFailed(row, describeMailError(error));
-    log.warn(
-      { outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code },
-      "email not delivered",
+    await Promise.all(
+      rows.map(async (row) => {
+        const status = await markFailed(row, describeMailError(error));
+        log.warn(
+          { outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code },
+          "email not delivered",
+        );
+        if (status === "failed") await audit(row, "email_failed");
+      }),
     );
-    if (status === "failed") await audit(row, "email_failed");
     return { delivered: false };
   }
 }

@@ -29,11 +29,13 @@ export async function queueIntegrationRequest(
   ownerName: string | null,
   resubmitted = false,
 ): Promise<NewEvent[]> {
-  const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
+  const { NOTIFICATION_RECIPIENTS, APP_URL, NOTIFICATION_BATCH_SECONDS } = env();
   const mails = NOTIFICATION_RECIPIENTS.map((recipient): NewEmail => ({
     template: "integration_request",
     recipient,
     submissionId: submission.id,
+    // Due a little later, so that a burst of requests reaches each admin as one email.
+    delaySeconds: NOTIFICATION_BATCH_SECONDS,
     props: {
       integrationName: submission.integrationName,
       integrationType: submission.integrationType,

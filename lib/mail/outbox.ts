@@ -23,6 +23,8 @@ export interface NewEmail {
   /** Defaults to the template's own subject. */
   subject?: string;
   submissionId?: number | null;
+  /** Not due before this many seconds from now (admin notifications gather into one email). */
+  delaySeconds?: number;
 }
 
 /** Queues one email; pass a transaction to queue it together with the change it reports. */
@@ -39,6 +41,9 @@ export async function enqueueAll(mails: NewEmail[], executor: Executor = db()): 
       subject: fitSubject(mail.subject ?? templates[mail.template].build(mail.props).subject),
       props: mail.props,
       submissionId: mail.submissionId ?? null,
+      ...(mail.delaySeconds
+        ? { nextAttemptAt: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${mail.delaySeconds} SECOND` }
+        : {}),
     })),
   );
   return result.insertId;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { emailText, type EmailContent } from "@/emails/components/email-content";
 import { ContentEmail } from "@/emails/components/email-frame";
 import { integrationRequestContent } from "@/emails/integration-request";
+import { integrationRequestDigestContent } from "@/emails/integration-request-digest";
 import { integrationStatusChangedContent } from "@/emails/integration-status-changed";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
@@ -29,18 +30,20 @@ function defineTemplate<S extends z.ZodObject>(
   };
 }
 
+const integrationRequestProps = z.object({
+  integrationName: text(255),
+  integrationType: text(64),
+  userEmail: text(255),
+  userName: text(255).nullish(),
+  status,
+  submissionId: z.number().int().positive().nullish(),
+  dashboardUrl: z.url(),
+  resubmitted: z.boolean().nullish(),
+});
+
 export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate> } = {
   integration_request: defineTemplate(
-    z.object({
-      integrationName: text(255),
-      integrationType: text(64),
-      userEmail: text(255),
-      userName: text(255).nullish(),
-      status,
-      submissionId: z.number().int().positive().nullish(),
-      dashboardUrl: z.url(),
-      resubmitted: z.boolean().nullish(),
-    }),
+    integrationRequestProps,
     (p) => `${p.resubmitted ? "Corrected" : "New"} integration request: ${p.integrationName}`,
     integrationRequestContent,
   ),
@@ -80,7 +83,22 @@ let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
 /** Subject, HTML and the plain-text alternative. React escapes every prop: user input stays text. */
 export async function renderTemplate(name: TemplateName, props: unknown) {
   const { subject, content } = templates[name].build(props);
+  return { subject, ...(await renderContent(content)) };
+}
+
+/** Several integration requests to one admin as one email (their props as each was queued). */
+export async function renderRequestDigest(propsList: unknown[]) {
+  const requests = propsList.map((props) => integrationRequestProps.parse(props));
+  // Every request links into the same dashboard: the list of what waits for review.
+  const dashboardUrl = new URL("/admin?status=pending", requests[0]!.dashboardUrl).toString();
+  const content = integrationRequestDigestContent({ requests, dashboardUrl });
+  return { subject: fitSubject(content.heading), ...(await renderContent(content)) };
+}
+
+async function renderContent(content: EmailContent) {
   const { renderToStaticMarkup } = await (reactDomServer ??= import("react-dom/server"));
-  const html = DOCTYPE + renderToStaticMarkup(createElement(ContentEmail, content));
-  return { subject, html, text: emailText(content) };
+  return {
+    html: DOCTYPE + renderToStaticMarkup(createElement(ContentEmail, content)),
+    text: emailText(content),
+  };
 }

@@ -4,11 +4,12 @@
 import "server-only";
 import { describeError, isDbUnreachable } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { deliverClaimed } from "./deliver";
+import { deliverBatch } from "./deliver";
 import { claim } from "./outbox";
 
 const IDLE_MS = 1_000;
-const BATCH = 10;
+// A burst of admin notifications up to this size goes out as one email per admin.
+const BATCH = 50;
 // A kick waits this long, so a busy minute's mail is claimed and delivered ten at a time instead
 // of one claim transaction per message.
 const KICK_DELAY_MS = 100;
@@ -33,7 +34,7 @@ async function tick(state: WorkerState): Promise<void> {
     const rows = await claim({ limit: BATCH });
     claimed = rows.length;
     // The batch in parallel: rendering and SMTP round trips overlap (the transport pools connections).
-    await Promise.all(rows.map(deliverClaimed));
+    await deliverBatch(rows);
     state.failures = 0;
   } catch (error) {
     state.failures += 1;

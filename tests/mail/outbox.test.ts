@@ -34,8 +34,14 @@ describe("email outbox", () => {
     startMailWorker();
     try {
       const user = await createTestUser();
-      const id = await submitAs(user, { integrationName: "<script>alert(1)</script>", data: { apiKey: "sk_live_never_emailed_123" } });
-      const rows = await rawQuery<{ recipient: string; template: string }>("SELECT recipient, template FROM email_outbox WHERE submission_id = ? ORDER BY recipient", [id]);
+      const id = await submitAs(user, {
+        integrationName: "<script>alert(1)</script>",
+        data: { apiKey: "sk_live_never_emailed_123" },
+      });
+      const rows = await rawQuery<{ recipient: string; template: string }>(
+        "SELECT recipient, template FROM email_outbox WHERE submission_id = ? ORDER BY recipient",
+        [id],
+      );
       expect(rows).toEqual([
         { recipient: "lead@example.com", template: "integration_request" },
         { recipient: "ops@example.com", template: "integration_request" },
@@ -47,9 +53,62 @@ describe("email outbox", () => {
       expect(mail.raw).toContain("&lt;script&gt;");
       expect(mail.raw).not.toContain("sk_live_never_emailed_123");
       expect(mail.raw).toContain("Content-Type: text/plain");
-      await until(async () => (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE submission_id = ? AND status = 'sent'", [id]))[0]!.n === 2);
-      const events = await rawQuery<{ type: string }>("SELECT type FROM integration_events WHERE submission_id = ? ORDER BY id", [id]);
+      await until(
+        async () =>
+          (
+            await rawQuery<{ n: number }>(
+              "SELECT COUNT(*) AS n FROM email_outbox WHERE submission_id = ? AND status = 'sent'",
+              [id],
+            )
+          )[0]!.n === 2,
+      );
+      const events = await rawQuery<{ type: string }>(
+        "SELECT type FROM integration_events WHERE submission_id = ? ORDER BY id",
+        [id],
+      );
       expect(events.filter((e) => e.type === "email_sent")).toHaveLength(2);
+    } finally {
+      await stopMailWorker();
+    }
+  });
+
+  it("sends each admin one email for a burst of requests, listing them, and records it for each", async () => {
+    const user = await createTestUser();
+    // Submitted while no worker runs: all three are due together when it starts.
+    const ids = [];
+    for (const name of ["Lever", "Greenhouse", "Workday Recruiting"])
+      ids.push(await submitAs(user, { integrationName: name }));
+    const before = smtp.received.length;
+    const { startMailWorker, stopMailWorker } = await worker();
+    startMailWorker();
+    try {
+      await until(() => smtp.received.length === before + 2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.received.length).toBe(before + 2);
+      for (const mail of smtp.received.slice(before)) {
+        expect(mail.raw).toContain("Subject: 3 integration requests to review");
+        for (const id of ids) expect(mail.raw).toContain(`#${id}`);
+      }
+      expect(
+        smtp.received
+          .slice(before)
+          .flatMap((m) => m.to)
+          .sort(),
+      ).toEqual(["lead@example.com", "ops@example.com"]);
+      await until(
+        async () =>
+          (
+            await rawQuery<{ n: number }>(
+              "SELECT COUNT(*) AS n FROM email_outbox WHERE submission_id IN (?) AND status = 'sent'",
+              [ids],
+            )
+          )[0]!.n === 6,
+      );
+      const sent = await rawQuery<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM integration_events WHERE submission_id IN (?) AND type = 'email_sent'",
+        [ids],
+      );
+      expect(sent[0]!.n).toBe(6);
     } finally {
       await stopMailWorker();
     }
@@ -60,7 +119,12 @@ describe("email outbox", () => {
     const admin = await createTestUser("admin");
     const id = await submitAs(user, { status: "pending" });
     const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    await call(PUT, `/api/integrations/${id}/update`, { method: "PUT", headers: admin.headers, body: { status: "completed" }, params: { id: String(id) } });
+    await call(PUT, `/api/integrations/${id}/update`, {
+      method: "PUT",
+      headers: admin.headers,
+      body: { status: "completed" },
+      params: { id: String(id) },
+    });
     const [row] = await rawQuery<{ id: number; recipient: string; props: string }>(
       "SELECT id, recipient, props FROM email_outbox WHERE submission_id = ? AND template = 'integration_status_changed'",
       [id],
@@ -76,7 +140,16 @@ describe("email outbox", () => {
     const { enqueue, claim } = await outbox();
     const ids = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        enqueue({ template: "integration_status_changed", recipient: `r${i}@example.com`, props: { integrationName: "Lever", from: "pending", to: "failed", myIntegrationsUrl: "http://localhost:3000/integrations/mine" } }),
+        enqueue({
+          template: "integration_status_changed",
+          recipient: `r${i}@example.com`,
+          props: {
+            integrationName: "Lever",
+            from: "pending",
+            to: "failed",
+            myIntegrationsUrl: "http://localhost:3000/integrations/mine",
+          },
+        }),
       ),
     );
     // Rounds of five concurrent claimers: SKIP LOCKED lets each take rows the others have not
@@ -84,7 +157,12 @@ describe("email outbox", () => {
     const claimed: number[] = [];
     for (let round = 0; round < 20 && claimed.length < ids.length; round++) {
       const batches = await Promise.all(Array.from({ length: 5 }, () => claim({ limit: 10 })));
-      claimed.push(...batches.flat().map((r) => r.id).filter((id) => ids.includes(id)));
+      claimed.push(
+        ...batches
+          .flat()
+          .map((r) => r.id)
+          .filter((id) => ids.includes(id)),
+      );
     }
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.sort()).toEqual([...ids].sort());
@@ -95,13 +173,24 @@ describe("email outbox", () => {
     const { transaction } = await import("@/db/transaction");
     const { emailOutbox } = await import("@/db/schema");
     const { eq } = await import("drizzle-orm");
-    const id = await enqueue({ template: "integration_status_changed", recipient: "race@example.com", props: { integrationName: "Lever", from: "pending", to: "failed", myIntegrationsUrl: "http://localhost:3000/integrations/mine" } });
+    const id = await enqueue({
+      template: "integration_status_changed",
+      recipient: "race@example.com",
+      props: {
+        integrationName: "Lever",
+        from: "pending",
+        to: "failed",
+        myIntegrationsUrl: "http://localhost:3000/integrations/mine",
+      },
+    });
     const { db } = await import("@/db");
     // What a lock-free engine lets a second worker see: the row as it was before the first claim.
     const [stale] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
     expect((await claim({ id })).map((row) => row.id)).toEqual([id]);
     expect(await transaction((tx) => takeRows(tx, [stale!]))).toEqual([]);
-    const [row] = await rawQuery<{ attempts: number }>("SELECT attempts FROM email_outbox WHERE id = ?", [id]);
+    const [row] = await rawQuery<{ attempts: number }>("SELECT attempts FROM email_outbox WHERE id = ?", [
+      id,
+    ]);
     expect(row!.attempts).toBe(1);
   });
 
@@ -111,7 +200,16 @@ describe("email outbox", () => {
     vi.resetModules();
     const { enqueue, claim, requeue, MAX_ATTEMPTS } = await outbox();
     const { deliverClaimed } = await import("@/lib/mail/deliver");
-    const id = await enqueue({ template: "integration_status_changed", recipient: "down@example.com", props: { integrationName: "Lever", from: "pending", to: "failed", myIntegrationsUrl: "http://localhost:3000/integrations/mine" } });
+    const id = await enqueue({
+      template: "integration_status_changed",
+      recipient: "down@example.com",
+      props: {
+        integrationName: "Lever",
+        from: "pending",
+        to: "failed",
+        myIntegrationsUrl: "http://localhost:3000/integrations/mine",
+      },
+    });
     const [first] = await claim({ id });
     expect(await deliverClaimed(first!)).toEqual({ delivered: false });
     const [row] = await rawQuery<{ status: string; attempts: number; last_error: string; wait: number }>(
@@ -123,23 +221,47 @@ describe("email outbox", () => {
     expect(row!.wait).toBeGreaterThanOrEqual(5);
     expect(await claim({ id })).toEqual([]);
 
-    await rawQuery("UPDATE email_outbox SET attempts = ?, next_attempt_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [MAX_ATTEMPTS - 1, id]);
+    await rawQuery(
+      "UPDATE email_outbox SET attempts = ?, next_attempt_at = CURRENT_TIMESTAMP(3) WHERE id = ?",
+      [MAX_ATTEMPTS - 1, id],
+    );
     const [last] = await claim({ id });
     await deliverClaimed(last!);
-    expect((await rawQuery<{ status: string }>("SELECT status FROM email_outbox WHERE id = ?", [id]))[0]!.status).toBe("failed");
+    expect(
+      (await rawQuery<{ status: string }>("SELECT status FROM email_outbox WHERE id = ?", [id]))[0]!.status,
+    ).toBe("failed");
 
     expect(await requeue(id)).toBe(true);
-    expect((await rawQuery<{ status: string; attempts: number }>("SELECT status, attempts FROM email_outbox WHERE id = ?", [id]))[0]).toEqual({ status: "pending", attempts: 0 });
+    expect(
+      (
+        await rawQuery<{ status: string; attempts: number }>(
+          "SELECT status, attempts FROM email_outbox WHERE id = ?",
+          [id],
+        )
+      )[0],
+    ).toEqual({ status: "pending", attempts: 0 });
     process.env.SMTP_URL = smtp.url;
     vi.resetModules();
   });
 
   it("takes back a row whose worker died mid-send once its lock runs out", async () => {
     const { enqueue, claim } = await outbox();
-    const id = await enqueue({ template: "integration_status_changed", recipient: "crash@example.com", props: { integrationName: "Lever", from: "pending", to: "failed", myIntegrationsUrl: "http://localhost:3000/integrations/mine" } });
+    const id = await enqueue({
+      template: "integration_status_changed",
+      recipient: "crash@example.com",
+      props: {
+        integrationName: "Lever",
+        from: "pending",
+        to: "failed",
+        myIntegrationsUrl: "http://localhost:3000/integrations/mine",
+      },
+    });
     expect(await claim({ id })).toHaveLength(1);
     expect(await claim({ id })).toHaveLength(0);
-    await rawQuery("UPDATE email_outbox SET locked_until = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?", [id]);
+    await rawQuery(
+      "UPDATE email_outbox SET locked_until = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?",
+      [id],
+    );
     expect(await claim({ id })).toHaveLength(1);
   });
 });

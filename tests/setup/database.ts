@@ -17,6 +17,10 @@ export async function setup() {
     DATA_ENCRYPTION_KEY: `t1:${randomBytes(32).toString("base64")}`,
     ADMIN_EMAIL: "admin@example.com",
     ADMIN_PASSWORD: "admin-password",
+    // Tests submit many times as one user and expect the admins' email at once; the tests of the
+    // limit and of the batching set their own (tests/api/integrations-submit-limit.test.ts).
+    SUBMIT_LIMIT_PER_MINUTE: "0",
+    NOTIFICATION_BATCH_SECONDS: "0",
   });
 }
 
