@@ -1,6 +1,6 @@
 import type { EmailContent } from "./components/email-content";
 import { ContentEmail } from "./components/email-frame";
-import type { IntegrationRequestProps } from "./integration-request";
+import IntegrationRequestEmail, { type IntegrationRequestProps } from "./integration-request";
 
 export interface IntegrationRequestDigestProps {
   /** The requests, oldest first, as each would have been mailed on its own. */
@@ -40,35 +40,20 @@ export default function IntegrationRequestDigestEmail(props: IntegrationRequestD
   return <ContentEmail {...integrationRequestDigestContent(props)} />;
 }
 
+const first = IntegrationRequestEmail.PreviewProps;
+
 IntegrationRequestDigestEmail.PreviewProps = {
   requests: [
+    first,
     {
-      integrationName: "JobAdder",
-      integrationType: "jobadder",
-      userEmail: "dana@acme-recruiting.com",
-      userName: "Dana Demo",
-      status: "pending",
-      submissionId: 1042,
-      dashboardUrl: "http://localhost:3000/admin/1042",
-    },
-    {
+      ...first,
       integrationName: "Greenhouse",
       integrationType: "greenhouse",
       userEmail: "sam@acme-recruiting.com",
-      status: "pending",
+      userName: null,
       submissionId: 1043,
-      dashboardUrl: "http://localhost:3000/admin/1043",
     },
-    {
-      integrationName: "Lever",
-      integrationType: "lever",
-      userEmail: "dana@acme-recruiting.com",
-      userName: "Dana Demo",
-      status: "pending",
-      submissionId: 1044,
-      dashboardUrl: "http://localhost:3000/admin/1044",
-      resubmitted: true,
-    },
+    { ...first, integrationName: "Lever", integrationType: "lever", submissionId: 1044, resubmitted: true },
   ],
   dashboardUrl: "http://localhost:3000/admin?status=pending",
 } satisfies IntegrationRequestDigestProps;
