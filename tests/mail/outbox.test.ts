@@ -75,7 +75,7 @@ describe("email outbox", () => {
   it("sends each admin one email for a burst of requests, listing them, and records it for each", async () => {
     const user = await createTestUser();
     // Submitted while no worker runs: all three are due together when it starts.
-    const ids = [];
+    const ids: number[] = [];
     for (const name of ["Lever", "Greenhouse", "Workday Recruiting"])
       ids.push(await submitAs(user, { integrationName: name }));
     const before = smtp.received.length;
