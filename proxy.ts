@@ -1,9 +1,15 @@
 // Content-Security-Policy for pages, with a fresh nonce per request: Next reads the nonce from
 // this header and puts it on its own scripts, so no inline script without it can run. Not a
-// security boundary for access: pages and route handlers check the user themselves.
+// security boundary for access: pages and route handlers check the user themselves. Also the
+// first to see a path with an escape Next's router cannot decode (lib/http/fallbacks.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { isApiPath, undecodablePath } from "@/lib/http/fallbacks";
 
 export function proxy(request: NextRequest) {
+  const refused = undecodablePath(request);
+  if (refused) return refused;
+  // API answers get a fixed policy from next.config.mjs; they come here only for that check.
+  if (isApiPath(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -29,8 +35,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API answers get a fixed policy from next.config.mjs, and static files need none.
+  // Pages (API answers get a fixed policy from next.config.mjs, and static files need none),
+  // and any path with an escape in it, for undecodablePath().
   matcher: [
+    "/:path(.*%.*)",
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [

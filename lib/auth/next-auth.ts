@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { clientAddress } from "./client-address";
-import { returnPath } from "./return-path";
+import { returnUrl } from "./return-path";
 import { secureCookies } from "./session-cookie";
 import { authenticate } from "./sign-in";
 
@@ -45,8 +45,7 @@ export function authOptions(): NextAuthOptions {
       // Every callbackUrl next-auth is handed (query, body, its cookie) passes here. Its default
       // throws on a URL it cannot parse (a 500) and trusts anything starting with "/".
       redirect({ url, baseUrl }) {
-        const path = returnPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url, baseUrl);
-        return `${baseUrl}${path ?? "/"}`;
+        return returnUrl(url, baseUrl) ?? `${baseUrl}/`;
       },
       jwt({ token, user }) {
         if (user) Object.assign(token, { sub: user.id, role: (user as { role?: string }).role });

@@ -38,3 +38,13 @@ export function returnPath(value: unknown, appUrl: string): string | undefined {
   // Dot segments can still produce "//host" ("/.//evil.example" → "//evil.example").
   return url.origin === origin && looksSafe(path) ? path : undefined;
 }
+
+/**
+ * next-auth's form of the same: a path, or an absolute URL on the app's origin (its client sends
+ * the page's own address); answers the absolute URL, or undefined.
+ */
+export function returnUrl(value: string, appUrl: string): string | undefined {
+  const origin = new URL(appUrl).origin;
+  const path = returnPath(value.startsWith(`${origin}/`) ? value.slice(origin.length) : value, origin);
+  return path === undefined ? undefined : `${origin}${path}`;
+}

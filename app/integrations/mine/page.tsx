@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
+import { validate } from "@/lib/http/validate";
 import { listIntegrations } from "@/lib/integrations/list-query";
 import { typeName } from "@/lib/integrations/catalog";
 import { ownListQuery } from "@/lib/integrations/schemas";
@@ -16,7 +17,11 @@ const PAGE_SIZE = "50";
 
 async function ownPage(userId: number, cursor: string | undefined) {
   try {
-    return await listIntegrations({ userId }, ownListQuery.parse({ sort: "-updatedAt", limit: PAGE_SIZE, cursor }));
+    // validate(): a cursor too long for the schema is a 400 like one the list cannot read.
+    return await listIntegrations(
+      { userId },
+      validate(ownListQuery, { sort: "-updatedAt", limit: PAGE_SIZE, cursor }),
+    );
   } catch (error) {
     // An edited or outdated link: start again from the most recent.
     if (cursor && error instanceof AppError && error.status === 400) redirect("/integrations/mine");
@@ -48,9 +53,14 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
         <ul className="mt-6 divide-y divide-slate-100 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
           {page.integrations.map((item) => (
             <li key={item.id}>
-              <Link href={`/integrations/mine/${item.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-4 hover:bg-slate-50">
+              <Link
+                href={`/integrations/mine/${item.id}`}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-4 hover:bg-slate-50"
+              >
                 <span className="min-w-0 flex-1">
-                  <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">{item.integrationName}</span>
+                  <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">
+                    {item.integrationName}
+                  </span>
                   <span className="block text-sm text-slate-500">
                     #{item.id} · {typeName(item.integrationType)}
                   </span>
@@ -66,17 +76,21 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
       )}
       {page.prevCursor || page.nextCursor ? (
         <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3 text-sm">
-          <p className="text-slate-500">
-            {page.count} requests, most recently updated first
-          </p>
+          <p className="text-slate-500">{page.count} requests, most recently updated first</p>
           <div className="flex gap-2">
             {page.prevCursor ? (
-              <Link href={`/integrations/mine?cursor=${encodeURIComponent(page.prevCursor)}`} className={buttonClass("secondary", "py-1")}>
+              <Link
+                href={`/integrations/mine?cursor=${encodeURIComponent(page.prevCursor)}`}
+                className={buttonClass("secondary", "py-1")}
+              >
                 Newer
               </Link>
             ) : null}
             {page.nextCursor ? (
-              <Link href={`/integrations/mine?cursor=${encodeURIComponent(page.nextCursor)}`} className={buttonClass("secondary", "py-1")}>
+              <Link
+                href={`/integrations/mine?cursor=${encodeURIComponent(page.nextCursor)}`}
+                className={buttonClass("secondary", "py-1")}
+              >
                 Older
               </Link>
             ) : null}
