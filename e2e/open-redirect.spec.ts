@@ -87,6 +87,12 @@ test("next-auth's own endpoints refuse a callbackUrl that would leave the app wi
       });
     }
   }
+  // The same in the cookie where next-auth keeps the last one: refused, and cleared.
+  const cookie = await request.get("/api/auth/session", {
+    headers: { cookie: `next-auth.callback-url=${LEAVING.at(-1)}` },
+  });
+  expect(cookie.status()).toBe(400);
+  expect(cookie.headers()["set-cookie"]).toContain("next-auth.callback-url=;");
   // What next-auth's own client sends, a URL on the app, still goes through.
   const onTheApp = encodeURIComponent(`${baseURL}/admin`);
   const signin = await request.get(`/api/auth/signin?callbackUrl=${onTheApp}`, { maxRedirects: 0 });

@@ -4,7 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError, errors } from "@/lib/http/errors";
 import { clientAddress } from "./client-address";
 import { returnUrl } from "./return-path";
 import { secureCookies } from "./session-cookie";
@@ -57,4 +57,29 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return options;
+}
+
+/**
+ * next-auth keeps the last callbackUrl in a cookie and checks it as it checks the query's: one
+ * it cannot parse (only a client that edited its cookies has one) is its server-configuration
+ * error, a 500. Such a cookie is refused first, and cleared so that the next request works.
+ */
+export function refuseForeignCallbackCookie(req: Request): void {
+  const name = `${secureCookies() ? "__Secure-" : ""}next-auth.callback-url`;
+  for (const part of req.headers.get("cookie")?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (part.slice(0, at).trim() !== name) continue;
+    const raw = part.slice(at + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // next-auth's cookie parser keeps such a value as it is; so does this check.
+    }
+    if (returnUrl(value, env().APP_URL) !== undefined) continue;
+    const clear = `${name}=; Path=/; Max-Age=0${secureCookies() ? "; Secure" : ""}`;
+    throw errors.validation([{ field: "cookie", message: `${name} is not an address on this app` }], {
+      "Set-Cookie": clear,
+    });
+  }
 }

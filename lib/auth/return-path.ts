@@ -41,10 +41,11 @@ export function returnPath(value: unknown, appUrl: string): string | undefined {
 
 /**
  * next-auth's form of the same: a path, or an absolute URL on the app's origin (its client sends
- * the page's own address); answers the absolute URL, or undefined.
+ * the page's own address, and it defaults to the bare origin); answers the absolute URL.
  */
 export function returnUrl(value: string, appUrl: string): string | undefined {
   const origin = new URL(appUrl).origin;
-  const path = returnPath(value.startsWith(`${origin}/`) ? value.slice(origin.length) : value, origin);
+  const rest = value === origin ? "/" : value.startsWith(`${origin}/`) ? value.slice(origin.length) : value;
+  const path = returnPath(rest, origin);
   return path === undefined ? undefined : `${origin}${path}`;
 }

@@ -22,12 +22,14 @@ export class AppError extends Error {
 
 export const errors = {
   badJson: () => new AppError(400, "invalid_json", "Request body is not valid JSON"),
-  validation: (details: ErrorDetail[]) => new AppError(400, "validation_failed", "Request validation failed", details),
+  validation: (details: ErrorDetail[], headers?: Record<string, string>) =>
+    new AppError(400, "validation_failed", "Request validation failed", details, headers),
   unauthorized: (message = "Authentication required") => new AppError(401, "unauthorized", message),
   forbidden: (message = "You are not allowed to do this") => new AppError(403, "forbidden", message),
   notFound: (message = "Integration not found") => new AppError(404, "not_found", message),
   conflict: (message: string, code = "conflict") => new AppError(409, code, message),
-  tooLarge: (limit: number) => new AppError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KiB`),
+  tooLarge: (limit: number) =>
+    new AppError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KiB`),
   unsupportedMediaType: () =>
     new AppError(415, "unsupported_media_type", "Content-Type must be application/json"),
   rateLimited: (retryAfterSeconds: number) =>
@@ -77,7 +79,12 @@ export function toAppError(error: unknown, requestId: string): AppError {
 
 export function errorResponse(error: unknown, requestId: string): Response {
   const e = toAppError(error, requestId);
-  const body = { success: false, error: e.message, code: e.code, ...(e.details ? { details: e.details } : {}) };
+  const body = {
+    success: false,
+    error: e.message,
+    code: e.code,
+    ...(e.details ? { details: e.details } : {}),
+  };
   return Response.json(body, { status: e.status, headers: { ...e.headers, "x-request-id": requestId } });
 }
 

@@ -80,6 +80,18 @@ describe("answers no handler takes", () => {
       status: 400,
       json: { code: "validation_failed", details: [{ field: "callbackUrl" }] },
     });
+    for (const callbackUrl of [
+      "http%3A%2F%2Flocalhost%3A3000.evil.example%2F",
+      "%zz",
+      "https%3A%2F%2Fevil.example",
+    ]) {
+      const stale = await call(auth.GET as never, "/api/auth/session", {
+        headers: { cookie: `a=1; next-auth.callback-url=${callbackUrl}` },
+        params: { nextauth: ["session"] } as never,
+      });
+      expect(stale, callbackUrl).toMatchObject({ status: 400, json: { details: [{ field: "cookie" }] } });
+      expect(stale.headers.get("set-cookie"), callbackUrl).toBe("next-auth.callback-url=; Path=/; Max-Age=0");
+    }
     const provider = await call(auth.GET as never, "/api/auth/error/%0d", {
       params: { nextauth: ["error", "\r"] } as never,
     });

@@ -75,6 +75,8 @@ describe("next-auth's redirect callback", () => {
   it("keeps a path or an absolute URL on the app, as an absolute URL", async () => {
     expect(await redirect("/admin?x=1")).toBe(`${APP}/admin?x=1`);
     expect(await redirect(`${APP}/integrations/mine`)).toBe(`${APP}/integrations/mine`);
+    // next-auth's default, kept in its callback-url cookie.
+    expect(await redirect(APP)).toBe(`${APP}/`);
   });
 
   it("sends anything else to the app's root, and never throws", async () => {

@@ -2,7 +2,7 @@
 // inside our route wrapper: what next-auth is handed is checked first, and whatever it throws or
 // refuses in plain text comes back as the contract's JSON error.
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/next-auth";
+import { authOptions, refuseForeignCallbackCookie } from "@/lib/auth/next-auth";
 import { nextAuthPath, nextAuthQuery } from "@/lib/auth/schemas";
 import { readJson } from "@/lib/http/body";
 import { jsonErrors, otherMethods, unknownPath } from "@/lib/http/fallbacks";
@@ -24,6 +24,7 @@ const handlerFor = (method: keyof typeof ACTIONS) =>
   route({ auth: "public", query: nextAuthQuery }, async ({ req, params, requestId }) => {
     const path = nextAuthPath.safeParse(params.nextauth);
     if (!path.success || !ACTIONS[method].includes(path.data[0])) return unknown[method](req);
+    refuseForeignCallbackCookie(req);
     // next-auth parses a JSON body itself and throws on a malformed one: ours answers 400 or 413 first.
     if (method === "POST" && req.headers.get("content-type")?.includes("application/json")) {
       await readJson(req.clone());
