@@ -96,6 +96,7 @@ run(async () => {
     console.log(`Seeding ${rows.toLocaleString("en")} submissions …`);
     await seedRows(rows);
     const { pool, closeDb } = await import("@/db");
+    const { env } = await import("@/lib/env");
     const query = async <T>(sql: string) => (await pool().query<(T & RowDataPacket)[]>(sql))[0][0] as T;
     const servers: Server[] = [];
     let flask: Flask | undefined;
@@ -208,8 +209,8 @@ run(async () => {
         const cpuBefore = await app.cpuMs();
         while (Date.now() - started < MAIL_DRAIN_TIMEOUT_MS) {
           const { due } = await query<{ due: number }>(
-            // Waiting ones too: admin notifications are held for the batching window first.
-            "SELECT count(*) AS due FROM email_outbox WHERE status IN ('pending', 'sending')",
+            // Those held for the batching window too (raw-server.ts's rows, due tomorrow, are not).
+            `SELECT count(*) AS due FROM email_outbox WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= CURRENT_TIMESTAMP(3) + INTERVAL ${env().NOTIFICATION_BATCH_SECONDS + 1} SECOND)`,
           );
           if (due === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 200));
