@@ -4,13 +4,25 @@ import { useState } from "react";
 
 /** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
 /** `labels`: field names to the labels the form shows; the stored name stays visible beside it. */
-export function RevealData({ id, data, labels = {} }: { id: number; data: Record<string, unknown>; labels?: Record<string, string> }) {
+export function RevealData({
+  id,
+  data,
+  labels = {},
+}: {
+  id: number;
+  data: Record<string, unknown>;
+  labels?: Record<string, string>;
+}) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
   async function reveal(key: string) {
     setError(undefined);
-    const response = await fetch(`/api/integrations/${id}?reveal=true`, { cache: "no-store" }).catch(() => undefined);
+    // The header marks a request from our own page (lib/auth/require-user.ts, requireDeliberate).
+    const response = await fetch(`/api/integrations/${id}?reveal=true`, {
+      cache: "no-store",
+      headers: { "x-requested-with": "fetch" },
+    }).catch(() => undefined);
     if (!response?.ok) {
       setError("Could not reveal the value.");
       return;
@@ -24,7 +36,11 @@ export function RevealData({ id, data, labels = {} }: { id: number; data: Record
   if (entries.length === 0) return <p className="text-sm text-slate-500">No data.</p>;
   return (
     <div>
-      {error ? <p role="alert" className="mb-2 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mb-2 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       <dl className="divide-y divide-slate-100">
         {entries.map(([key, value]) => {
           const shown = typeof value === "string" ? value : JSON.stringify(value);
@@ -39,11 +55,21 @@ export function RevealData({ id, data, labels = {} }: { id: number; data: Record
               <dd>
                 {masked ? (
                   revealed[key] === undefined ? (
-                    <button type="button" className="text-xs font-semibold text-brand-600 hover:underline" aria-label={`Reveal ${labels[key] ?? key}`} onClick={() => reveal(key)}>
+                    <button
+                      type="button"
+                      className="text-xs font-semibold text-brand-600 hover:underline"
+                      aria-label={`Reveal ${labels[key] ?? key}`}
+                      onClick={() => reveal(key)}
+                    >
                       Reveal
                     </button>
                   ) : (
-                    <button type="button" className="text-xs font-semibold text-slate-600 hover:underline" aria-label={`Hide ${labels[key] ?? key}`} onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}>
+                    <button
+                      type="button"
+                      className="text-xs font-semibold text-slate-600 hover:underline"
+                      aria-label={`Hide ${labels[key] ?? key}`}
+                      onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}
+                    >
                       Hide
                     </button>
                   )

@@ -13,8 +13,11 @@ import { isAdmin, type AuthUser } from "./user";
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const INVALID_TOKEN = "Invalid or expired token";
 
+// A request that names an Authorization header is a bearer call and nothing else.
+const bearerHeader = (req: Request) => req.headers.get("authorization");
+
 async function callerId(req: Request): Promise<number> {
-  const header = req.headers.get("authorization");
+  const header = bearerHeader(req);
   if (header) {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw errors.unauthorized(INVALID_TOKEN);
@@ -40,4 +43,18 @@ export async function requireAdmin(req: Request): Promise<AuthUser> {
   const user = await requireUser(req);
   if (!isAdmin(user)) throw errors.forbidden("Admin role required");
   return user;
+}
+
+/**
+ * For a read that records something (a reveal writes the audit log): with the session cookie, only
+ * the app's own pages may ask. A cross-site link, image or form can make a browser send the
+ * cookie, and although it could not read the answer, the history would say the secrets were
+ * revealed. Browsers mark their own pages' requests `Sec-Fetch-Site: same-origin` (over https and
+ * on localhost), and our pages also send `X-Requested-With`, a header no cross-site request can
+ * carry without a CORS preflight we never grant. Bearer callers are deliberate by construction.
+ */
+export function requireDeliberate(req: Request): void {
+  if (bearerHeader(req) || req.headers.get("sec-fetch-site") === "same-origin") return;
+  if (req.headers.get("x-requested-with") && req.headers.get("sec-fetch-site") !== "cross-site") return;
+  throw errors.forbidden("Reveal data from the app's own pages, or with a bearer token");
 }

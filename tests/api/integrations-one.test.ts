@@ -22,6 +22,10 @@ const getOne = async (
     params: { id: String(id) },
   });
 
+/** GET one with exactly these headers (a session cookie instead of a token, say). */
+const getOneWith = async (headers: Record<string, string>, id: number, query = "?reveal=true") =>
+  call((await routes()).one, `/api/integrations/${id}${query}`, { headers, params: { id: String(id) } });
+
 const update = async (user: TestUser, id: number, body: unknown, headers: Record<string, string> = {}) =>
   call((await routes()).update, `/api/integrations/${id}/update`, {
     method: "PUT",
@@ -74,6 +78,28 @@ describe("GET /api/integrations/[id]", () => {
     // The owner learns that the team looked, not who.
     const own = (await events(user, id)).json.events.filter((e: { type: string }) => e.type === "revealed");
     expect(own.map((e: { actor: { id: number | null } }) => e.actor.id)).toEqual([user.id, null]);
+  });
+
+  it("reveals to a session cookie only for the app's own pages, so a cross-site link records nothing", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const user = await createTestUser();
+    const id = await submitAs(user, { data: { apiKey: SECRET } });
+    const session = await encode({ token: { sub: String(user.id) }, secret: process.env.AUTH_SECRET! });
+    const viaCookie = (site?: string) =>
+      getOneWith({ cookie: `next-auth.session-token=${session}`, ...(site ? { "sec-fetch-site": site } : {}) }, id);
+    for (const site of ["cross-site", "same-site", "none", undefined]) {
+      const refused = await viaCookie(site);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.json)).not.toContain(SECRET);
+    }
+    expect(await rawQuery("SELECT id FROM integration_events WHERE submission_id = ? AND type = 'revealed'", [id])).toEqual([]);
+    const own = await viaCookie("same-origin");
+    expect(own.json.integration.data).toEqual({ apiKey: SECRET });
+    // Over plain http browsers send no Sec-Fetch-Site; the app's pages say so with a header.
+    const marked = await getOneWith({ cookie: `next-auth.session-token=${session}`, "x-requested-with": "fetch" }, id);
+    expect(marked.status).toBe(200);
+    // Masked reads need nothing of the kind.
+    expect((await getOneWith({ cookie: `next-auth.session-token=${session}`, "sec-fetch-site": "cross-site" }, id, "")).status).toBe(200);
   });
 
   it("returns 404 for another user's integration, an unknown id and a non-numeric id", async () => {

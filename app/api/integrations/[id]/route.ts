@@ -1,4 +1,5 @@
 // GET /api/integrations/[id] – owner or admin; ?reveal=true unmasks data (audited)
+import { requireDeliberate } from "@/lib/auth/require-user";
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
 import { parseId } from "@/lib/integrations/access";
@@ -9,6 +10,7 @@ import { otherMethods } from "@/lib/http/fallbacks";
 
 export const GET = route({ auth: "user", query: getQuery }, async ({ user, query, params, req }) => {
   const reveal = query.reveal ?? false;
+  if (reveal) requireDeliberate(req);
   const { integration, version } = await getIntegration(user, parseId(params.id), { reveal });
   const etag = etagOf(version);
   // Revealed data is never cached, so a reveal always answers in full.
