@@ -27,9 +27,20 @@ export interface NewEvent {
 
 /** Records a change's events in one statement, in order. */
 export async function recordEvents(tx: Tx | Db, submissionId: number, events: NewEvent[]): Promise<void> {
+  await recordEventsOf(
+    tx,
+    events.map((event) => ({ ...event, submissionId })),
+  );
+}
+
+/** Events of several submissions in one statement (the mail worker's, for a digest). */
+export async function recordEventsOf(
+  tx: Tx | Db,
+  events: (NewEvent & { submissionId: number })[],
+): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(integrationEvents).values(
-    events.map(({ actor, type, details }) => ({
+    events.map(({ submissionId, actor, type, details }) => ({
       submissionId,
       type,
       actorId: actor?.id ?? null,

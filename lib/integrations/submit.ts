@@ -86,7 +86,8 @@ export async function submitIntegration(
         if (idem) await storeResponse(tx, idem, result);
         return result;
       });
-      kickMailWorker();
+      // A notification held for the batching window is found by the worker's own polling.
+      if (env().NOTIFICATION_BATCH_SECONDS === 0) kickMailWorker();
       return { ...response, replayed: false };
     } catch (error) {
       const retry = hasErrorCode(error, "ER_DUP_ENTRY") || hasErrorCode(error, "ER_LOCK_DEADLOCK");

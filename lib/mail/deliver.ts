@@ -5,7 +5,7 @@ import "server-only";
 import type { OutboxEmail } from "@/db/schema/email-outbox";
 import { db } from "@/db";
 import { log } from "@/lib/log";
-import { recordEvent } from "@/lib/integrations/events";
+import { recordEventsOf } from "@/lib/integrations/events";
 import { claim, LOCK_SECONDS, markDelivered, markFailed } from "./outbox";
 import { templateNames, type TemplateName } from "./template-names";
 import { renderRequestDigest, renderTemplate } from "./templates";
@@ -56,35 +56,35 @@ async function deliver(
       { id: first.id, to: first.recipient, subject: rendered?.subject ?? first.subject },
       async () => rendered ?? render(),
     );
-    await Promise.all(
-      rows.map(async (row) => {
-        await recordDelivery(row.id, outcome);
-        await audit(row, "email_sent");
-      }),
+    await recordDelivery(
+      rows.map((row) => row.id),
+      outcome,
     );
+    await audit(rows, "email_sent");
     return { delivered: true, messageId: outcome.messageId };
   } catch (error) {
-    await Promise.all(
+    const given = await Promise.all(
       rows.map(async (row) => {
         const status = await markFailed(row, describeMailError(error));
         log.warn(
           { outboxId: row.id, attempt: row.attempts, status, code: (error as { code?: unknown }).code },
           "email not delivered",
         );
-        if (status === "failed") await audit(row, "email_failed");
+        return status === "failed" ? [row] : [];
       }),
     );
+    await audit(given.flat(), "email_failed");
     return { delivered: false };
   }
 }
 
 // Sent but not yet recorded: if the database is away right now, keep trying for as long as the
 // claim's lock holds, or another worker would take the row back and send it a second time.
-async function recordDelivery(id: number, outcome: { messageId: string; mailbox: boolean }) {
+async function recordDelivery(ids: number[], outcome: { messageId: string; mailbox: boolean }) {
   const deadline = Date.now() + (LOCK_SECONDS - 5) * 1000;
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
     try {
-      return await markDelivered(id, outcome);
+      return await markDelivered(ids, outcome);
     } catch (error) {
       if (Date.now() + wait > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -108,12 +108,21 @@ export async function deliverNow(id: number, timeoutMs: number): Promise<Deliver
   }
 }
 
-async function audit(row: OutboxEmail, type: "email_sent" | "email_failed") {
-  if (!row.submissionId) return;
-  await recordEvent(db(), row.submissionId, null, type, {
-    template: row.template,
-    recipient: row.recipient,
-  }).catch(() => {});
+/** The outcome in each submission's history, in one statement; the delivery stands if this fails. */
+async function audit(rows: OutboxEmail[], type: "email_sent" | "email_failed") {
+  const events = rows.flatMap((row) =>
+    row.submissionId
+      ? [
+          {
+            submissionId: row.submissionId,
+            actor: null,
+            type,
+            details: { template: row.template, recipient: row.recipient },
+          },
+        ]
+      : [],
+  );
+  await recordEventsOf(db(), events).catch(() => {});
 }
 
 // SMTP replies and codes say what went wrong; they carry no credentials.

@@ -71,31 +71,52 @@ export async function claim(options: { limit?: number; id?: number } = {}): Prom
       return takeRows(tx, rows);
     },
     { isolationLevel: "read committed" },
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof LostRace) return [];
+    throw error;
+  });
 }
+
+/** Another worker took some of the selected rows first; which ones this one cannot tell. */
+class LostRace extends Error {}
 
 /**
- * Marks selected rows as this worker's, each only if it is still due. SKIP LOCKED already keeps
- * two workers apart here; the re-check keeps them apart on engines where it takes no lock (TiDB),
- * since an UPDATE always sees the latest committed row.
+ * Marks selected rows as this worker's in one statement, each only if it is still due. SKIP
+ * LOCKED already keeps two workers apart here; the re-check keeps them apart on engines where it
+ * takes no lock (TiDB, Galera across nodes), since an UPDATE sees the latest committed row. If
+ * only some were still due, the claim is rolled back whole and the rest wait for the next pass.
  */
 export async function takeRows(tx: Tx, rows: OutboxEmail[]): Promise<OutboxEmail[]> {
-  const taken: OutboxEmail[] = [];
-  for (const row of rows) {
-    const [result] = await tx
-      .update(emailOutbox)
-      .set({
-        status: "sending",
-        attempts: sql`${emailOutbox.attempts} + 1`,
-        lockedUntil: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${LOCK_SECONDS} SECOND`,
-      })
-      .where(and(eq(emailOutbox.id, row.id), due()));
-    if (result.affectedRows === 1) taken.push({ ...row, status: "sending", attempts: row.attempts + 1 });
-  }
-  return taken;
+  if (rows.length === 0) return [];
+  const [result] = await tx
+    .update(emailOutbox)
+    .set({
+      status: "sending",
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      lockedUntil: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${LOCK_SECONDS} SECOND`,
+    })
+    .where(
+      and(
+        inArray(
+          emailOutbox.id,
+          rows.map((row) => row.id),
+        ),
+        due(),
+      ),
+    );
+  if (result.affectedRows === 0) return [];
+  if (result.affectedRows !== rows.length) throw new LostRace();
+  return rows.map((row) => ({ ...row, status: "sending" as const, attempts: row.attempts + 1 }));
 }
 
-export async function markDelivered(id: number, outcome: { messageId: string; mailbox: boolean }) {
+/** Whether any row is due: the worker's idle poll, without opening a claim transaction. */
+export async function anyDue(): Promise<boolean> {
+  const [row] = await db().select({ id: emailOutbox.id }).from(emailOutbox).where(due()).limit(1);
+  return row !== undefined;
+}
+
+/** The rows of one delivered email (a digest is several). */
+export async function markDelivered(ids: number[], outcome: { messageId: string; mailbox: boolean }) {
   await db()
     .update(emailOutbox)
     .set({
@@ -105,7 +126,7 @@ export async function markDelivered(id: number, outcome: { messageId: string; ma
       lockedUntil: null,
       lastError: null,
     })
-    .where(eq(emailOutbox.id, id));
+    .where(inArray(emailOutbox.id, ids));
 }
 
 /** A failed attempt: back off exponentially (capped), or give up after MAX_ATTEMPTS. */

@@ -192,6 +192,25 @@ describe("email outbox", () => {
       id,
     ]);
     expect(row!.attempts).toBe(1);
+
+    // Some of a batch taken elsewhere: the whole claim is given back, the free row untouched.
+    const free = await enqueue({
+      template: "integration_status_changed",
+      recipient: "race@example.com",
+      props: {
+        integrationName: "Lever",
+        from: "pending",
+        to: "failed",
+        myIntegrationsUrl: "http://localhost:3000/integrations/mine",
+      },
+    });
+    const [freeRow] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, free));
+    await expect(transaction((tx) => takeRows(tx, [stale!, freeRow!]))).rejects.toThrow();
+    const [untouched] = await rawQuery<{ status: string; attempts: number }>(
+      "SELECT status, attempts FROM email_outbox WHERE id = ?",
+      [free],
+    );
+    expect(untouched).toEqual({ status: "pending", attempts: 0 });
   });
 
   it("keeps a message when the mail server is down, backs off, gives up after the last attempt, and can be re-queued", async () => {
