@@ -1,0 +1,1 @@
+CREATE INDEX `sg_name_idx` ON `submission_groups` (`integration_name`);
