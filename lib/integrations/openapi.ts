@@ -25,7 +25,20 @@ import {
   queryParameters,
   type OpenApiDocument,
 } from "./openapi-parts";
-import { bulkStatusBody, getQuery, listQuery, ownListQuery, sendEmailBody, submitBody, updateBody } from "./schemas";
+import {
+  bulkStatusBody,
+  getQuery,
+  listQuery,
+  ownListQuery,
+  sendEmailBody,
+  submitBody,
+  updateBody,
+} from "./schemas";
+
+const LIST_FAILURES = {
+  "400":
+    "Failed validation (`details` names each bad field), or `search_too_broad`: the search's matches lie too thinly in every index range that could list them in this order to page through quickly; `details` names `q` and says how many it matches. Narrow it (more of a name, type or email; a status, type or owner filter) or sort by another column",
+};
 
 export function openApiDocument(): OpenApiDocument {
   return {
@@ -68,7 +81,10 @@ export function openApiDocument(): OpenApiDocument {
           responses: {
             "201": { description: "Created", ...json(signupResponse) },
             ...failuresSaying(
-              { "403": "Sign-up is disabled here (ALLOW_SIGNUP=false)", "409": "An account with this email already exists" },
+              {
+                "403": "Sign-up is disabled here (ALLOW_SIGNUP=false)",
+                "409": "An account with this email already exists",
+              },
               "400",
               "403",
               "409",
@@ -94,7 +110,10 @@ export function openApiDocument(): OpenApiDocument {
         get: {
           summary: "The caller's own submissions",
           parameters: queryParameters(ownListQuery),
-          responses: { "200": { description: "One page", ...json(listResponse) }, ...failures(...AUTHED) },
+          responses: {
+            "200": { description: "One page", ...json(listResponse) },
+            ...failuresSaying(LIST_FAILURES, ...AUTHED),
+          },
         },
       },
       "/api/integrations/all": {
@@ -103,7 +122,7 @@ export function openApiDocument(): OpenApiDocument {
           parameters: queryParameters(listQuery),
           responses: {
             "200": { description: "One page", ...json(listResponse) },
-            ...failures(...AUTHED, "403"),
+            ...failuresSaying(LIST_FAILURES, ...AUTHED, "403"),
           },
         },
       },

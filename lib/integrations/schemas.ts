@@ -121,7 +121,10 @@ const ownListFields = {
     .string()
     .regex(/^[a-z0-9_-]{1,64}$/, "must be an integration type slug")
     .optional(),
-  q: z.string().max(255).optional().meta({ description: "Substring of the name, type or owner email" }),
+  q: z.string().max(255).optional().meta({
+    description:
+      "Substring of the name, type or owner email. A search whose matches are too thinly spread to list quickly is answered 400 `search_too_broad`",
+  }),
   from: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or after this day (UTC)", example: "2024-01-01" }),
   to: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or before this day (UTC)", example: "2024-01-31" }),
   sort: z.enum(sortValues).default("-submittedAt").meta({ description: "Sort key, prefix - for descending" }),
