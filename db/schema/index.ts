@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./email-outbox";
 export * from "./submission-counts";
 export * from "./submission-groups";
+export * from "./revoked-sessions";

@@ -1,5 +1,5 @@
 import { bigint, boolean, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { createdNow } from "./columns";
+import { createdNow, instant } from "./columns";
 
 export const roles = ["user", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -14,6 +14,9 @@ export const users = mysqlTable(
     passwordHash: varchar("password_hash", { length: 255 }),
     role: mysqlEnum("role", roles).notNull().default("user"),
     disabled: boolean("disabled").notNull().default(false),
+    // Every session and API token issued before this instant is refused: "sign out everywhere",
+    // and disabling (so that enabling again does not bring old tokens back). Null: none refused.
+    tokensValidAfter: instant("tokens_valid_after"),
     createdAt: createdNow("created_at"),
     updatedAt: createdNow("updated_at"),
   },
