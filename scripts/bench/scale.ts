@@ -1,183 +1,153 @@
-// npm run bench:scale [-- --rows N --iterations N]: seeds N rows (default a million) into a
-// throwaway database and times every list query the API can make – each filter × each sort, the
-// first page, a page near the end, and the count – through lib/integrations/list-query itself,
-// recording each query's EXPLAIN.
+// npm run bench:scale [-- --rows N --iterations N --database ih_bench_NAME --no-http --reuse-build]:
+// every list variant a client can ask for (scale-variants.ts: the filters, search terms among
+// them, × every sort) at a million rows, walked the way a client pages (scale-walk.ts), timed
+// in-process through lib/integrations/list-query and then through the HTTP API of the production
+// build (scale-http.ts), with each variant's plan and EXPLAIN recorded. Seeds a throwaway database
+// and drops it; --database seeds the named one only if it is empty and keeps it, for the next run.
+// Statistics are left as seeding leaves them (no ANALYZE TABLE): a client's database has no
+// fresher ones, and the plans must not depend on them.
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { RowDataPacket } from "mysql2";
-import { fail, option, run } from "../cli";
+import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
+import { ensureServer } from "@/lib/database/ensure";
+import { fail, hasFlag, option, run } from "../cli";
 import { benchEnvironment, seedRows, withBenchDatabase } from "./database";
-import { fixed, percentile, printTable, writeResult } from "./report";
+import { fixed, printTable, writeResult } from "./report";
+import { httpFetcher, startApp } from "./scale-http";
+import { filters, flip, PAGE_SIZE, TAIL, TARGET_P95_MS, type Params } from "./scale-variants";
+import { timeWalks, type Deep, type Fetcher, type Timing, type WalkTimings } from "./scale-walk";
 
-const TARGET_P95_MS = 50;
-// Each query runs `iterations` times, but stops early once this much time went by (a full scan
-// at a million rows takes seconds, and the matrix has ~130 queries).
-const BUDGET_MS = 1_500;
-const MIN_SAMPLES = 3;
-// The deep page starts this many rows before the end of the result.
-const TAIL = 200;
-
-type Params = Record<string, string>;
-
-interface Timing {
-  p50: number;
-  p95: number;
-  samples: number;
+interface Variant {
+  filter: string;
+  sort: string;
+  params: Params;
+  plan: string;
+  explain: unknown;
+  deep: Deep;
+  inProcess?: WalkTimings;
+  http?: WalkTimings;
 }
 
-interface PlanRow {
-  table: string;
-  type: string;
-  key: string | null;
-  rows: number;
-  Extra: string | null;
+/** A kept database: created and migrated if need be, never dropped. */
+async function keptDatabase(name: string, work: (url: string) => Promise<void>): Promise<void> {
+  if (!/^ih_bench_\w+$/.test(name))
+    fail("--database takes a name starting with ih_bench_ (one this script may fill and keep).");
+  const server = process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/integrations";
+  const url = withDatabase(server, name);
+  await ensureServer(server, console.log);
+  await createDatabase(url);
+  await migrateDatabase(url);
+  await work(url);
 }
-
-async function timed(iterations: number, work: () => Promise<unknown>): Promise<Timing> {
-  await work(); // untimed: warms the pool connection and this query's pages
-  const samples: number[] = [];
-  const until = performance.now() + BUDGET_MS;
-  while (samples.length < iterations && (samples.length < MIN_SAMPLES || performance.now() < until)) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length };
-}
-
-const flip = (sort: string) => (sort.startsWith("-") ? sort.slice(1) : `-${sort}`);
 
 run(async () => {
   const rows = Number(option("rows") ?? 1_000_000);
-  const iterations = Number(option("iterations") ?? 20);
+  const iterations = Number(option("iterations") ?? 10);
+  const kept = option("database");
   if (!Number.isInteger(rows) || rows < 1_000) fail("--rows takes a whole number of at least 1000.");
-  if (!Number.isInteger(iterations) || iterations < MIN_SAMPLES || iterations > 1_000) {
-    fail(`--iterations takes a whole number from ${MIN_SAMPLES} to 1000.`);
-  }
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 1_000)
+    fail("--iterations takes a whole number from 1 to 1000.");
 
-  await withBenchDatabase("scale", async (url) => {
-    Object.assign(process.env, benchEnvironment(url));
-    console.log(`Seeding ${rows.toLocaleString("en")} submissions …`);
-    await seedRows(rows);
-
-    const { pool, closeDb } = await import("@/db");
+  const onDatabase = kept
+    ? (work: (url: string) => Promise<void>) => keptDatabase(kept, work)
+    : (work: (url: string) => Promise<void>) => withBenchDatabase("scale", work);
+  await onDatabase(async (url) => {
+    // A kept database's rows stay readable on the next run: its key follows from its name.
+    const environment = {
+      ...benchEnvironment(url),
+      ...(kept && { DATA_ENCRYPTION_KEY: `bench:${createHash("sha256").update(kept).digest("base64")}` }),
+    };
+    Object.assign(process.env, environment);
+    const { db, pool, closeDb } = await import("@/db");
     const { listIntegrations, listQueries } = await import("@/lib/integrations/list-query");
     const { encodeCursor } = await import("@/lib/integrations/keyset-cursor");
     const { listQuery, sortKeys } = await import("@/lib/integrations/schemas");
+    const { AppError } = await import("@/lib/http/errors");
     try {
-      await pool().query("ANALYZE TABLE integration_submissions");
+      const [[held]] = await pool().query<({ n: number } & RowDataPacket)[]>(
+        "SELECT COUNT(*) AS n FROM integration_submissions",
+      );
+      if (held!.n === 0) {
+        console.log(`Seeding ${rows.toLocaleString("en")} submissions …`);
+        await seedRows(rows);
+      } else console.log(`Using the ${held!.n.toLocaleString("en")} submissions already in ${kept}.`);
       const [[owner]] = await pool().query<({ user_id: number } & RowDataPacket)[]>(
         "SELECT user_id FROM integration_submissions ORDER BY id DESC LIMIT 1",
       );
-      const filters: Record<string, Params> = {
-        none: {},
-        status: { status: "pending" },
-        statuses: { status: "pending,failed" },
-        type: { type: "lever" },
-        owner: { userId: String(owner!.user_id) },
-        "status + type": { status: "failed", type: "greenhouse" },
-        "owner + status": { userId: String(owner!.user_id), status: "failed" },
-        search: { q: "lever" },
-        "search (one owner's email)": { q: "user007@" },
-        "search (every email)": { q: "example" },
-        "search + status": { q: "greenhouse", status: "failed" },
-      };
-      const sorts = sortKeys.flatMap((key) => [`-${key}`, key]);
       const all = { all: true } as const;
-
-      const explain = async (query: { toSQL(): { sql: string; params: unknown[] } }) => {
-        const { sql, params } = query.toSQL();
-        const [plan] = await pool().query<(PlanRow & RowDataPacket)[]>(`EXPLAIN ${sql}`, params);
-        return {
-          sql,
-          plan: plan.map(({ table, type, key, rows: estimate, Extra }) => ({
-            table,
-            type,
-            key,
-            rows: estimate,
-            Extra,
-          })),
-        };
+      const parse = (params: Params) => listQuery.parse(params);
+      /** The page, or the narrowing hint's text in its place. */
+      const pageOrHint = async (params: Params) => {
+        try {
+          return await listIntegrations(all, parse(params));
+        } catch (error) {
+          if (error instanceof AppError && error.code === "search_too_broad") return error.message;
+          throw error;
+        }
       };
-      const queriesFor = async (params: Params) => (await listQueries(all, listQuery.parse(params)))!;
+      const inProcess: Fetcher = async (params) => {
+        const page = await pageOrHint(params);
+        return typeof page === "string" ? { nextCursor: null, prevCursor: null, hint: page } : page;
+      };
 
-      const results = [];
-      const counts = [];
-      for (const [filter, params] of Object.entries(filters)) {
-        const base = await queriesFor(params);
-        counts.push({
-          filter,
-          count: await timed(iterations, () => base.total()),
-          countFrom: base.countFrom,
-          // COUNT(*) runs only for date filters; its plan shows what the count tables save.
-          explain: await explain(base.count),
-        });
-        for (const sort of sorts) {
-          const first = await queriesFor({ ...params, sort });
-          // A page near the end without walking there: the TAIL-th row from the end is the first
-          // page of the reverse order's last row, and a cursor after it is what paging would reach.
-          const tail = await listIntegrations(
-            all,
-            listQuery.parse({ ...params, sort: flip(sort), limit: String(TAIL) }),
-          );
-          const last = tail.integrations.at(-1);
-          const cursor = last
-            ? encodeCursor({ value: last[first.sort], id: last.id }, first.context)
-            : undefined;
-          const deep = await queriesFor({ ...params, sort, ...(cursor ? { cursor } : {}) });
-          // prevCursor at the same row: the page before it, read by walking the index backward.
-          const back = last
-            ? encodeCursor({ value: last[first.sort], id: last.id, backward: true }, first.context)
-            : undefined;
-          const deepBack = await queriesFor({ ...params, sort, ...(back ? { cursor: back } : {}) });
-          const result = {
+      const variants: Variant[] = [];
+      for (const [filter, base] of Object.entries(filters(owner!.user_id))) {
+        for (const sort of sortKeys.flatMap((key) => [`-${key}`, key])) {
+          const params = { ...base, sort };
+          const queries = await listQueries(all, parse({ ...params, limit: String(PAGE_SIZE) }));
+          const plan = queries?.plan;
+          const [explain] = queries
+            ? ((await db().execute(sql`EXPLAIN ${queries.idQuery(undefined, PAGE_SIZE)}`)) as unknown as [
+                unknown,
+              ])
+            : [null];
+          // A page near the end without walking there: the TAIL-th row from the end is the last row
+          // of the reverse order's first page, and a cursor at it is what paging would reach.
+          const deep: Deep = {};
+          const tail = queries && (await pageOrHint({ ...params, sort: flip(sort), limit: String(TAIL) }));
+          const last = typeof tail === "object" ? tail?.integrations.at(-1) : undefined;
+          if (queries && last) {
+            const at = { value: last[queries.sort], id: last.id };
+            deep.forward = encodeCursor(at, queries.context);
+            deep.back = encodeCursor({ ...at, backward: true }, queries.context);
+          }
+          variants.push({
             filter,
             sort,
-            firstPage: await timed(iterations, () => first.page),
-            deepPage: await timed(iterations, () => deep.page),
-            deepPageBack: await timed(iterations, () => deepBack.page),
-            listWithCount: await timed(iterations, () =>
-              listIntegrations(all, listQuery.parse({ ...params, sort })),
-            ),
-            explain: {
-              firstPage: await explain(first.page),
-              deepPage: await explain(deep.page),
-              deepPageBack: await explain(deepBack.page),
-            },
-          };
-          results.push(result);
+            params,
+            plan: plan
+              ? `${plan.index} ×${plan.parts.length}${plan.sorted ? " sorted" : ""}${plan.exact ? " exact" : ""} ~${Math.round(plan.cost)}`
+              : "empty",
+            explain,
+            deep,
+            inProcess: await timeWalks(inProcess, params, deep, iterations),
+          });
           process.stdout.write(".");
         }
       }
       console.log("\n");
+      report("In-process (lib/integrations/list-query)", variants, "inProcess");
 
-      const mark = (t: Timing) => `${fixed(t.p50)} / ${fixed(t.p95)}${t.p95 < TARGET_P95_MS ? "" : " ✖"}`;
-      printTable(
-        ["filter", "sort", "first page p50/p95 ms", "deep page p50/p95 ms", "deep page back p50/p95 ms", "page+count (API) p50/p95 ms"],
-        results.map((r) => [r.filter, r.sort, mark(r.firstPage), mark(r.deepPage), mark(r.deepPageBack), mark(r.listWithCount)]),
-      );
-      console.log("");
-      printTable(
-        ["filter", "count (API) p50/p95 ms", "from", "COUNT(*) plan, for comparison"],
-        counts.map((c) => [
-          c.filter,
-          mark(c.count),
-          c.countFrom,
-          c.explain.plan.map((p) => `${p.type} ${p.key ?? "-"} ~${p.rows} ${p.Extra ?? ""}`).join("; "),
-        ]),
-      );
-      const slow = [
-        ...results.flatMap((r) => [r.firstPage, r.deepPage, r.deepPageBack, r.listWithCount]),
-        ...counts.map((c) => c.count),
-      ].filter((t) => t.p95 >= TARGET_P95_MS).length;
-      console.log(
-        `\n${slow} of ${results.length * 4 + counts.length} timings at or over ${TARGET_P95_MS} ms p95.`,
-      );
+      if (!hasFlag("no-http")) {
+        const app = await startApp(environment, hasFlag("reuse-build"));
+        try {
+          const page = await httpFetcher(app);
+          for (const variant of variants) {
+            variant.http = await timeWalks(page, variant.params, variant.deep, iterations);
+            process.stdout.write(".");
+          }
+          console.log("\n");
+          report("HTTP (GET /api/integrations/all, production build)", variants, "http");
+        } finally {
+          await app.stop();
+        }
+      }
       const file = await writeResult("scale", {
-        rows,
+        rows: held!.n || rows,
         iterations,
-        budgetMs: BUDGET_MS,
         at: new Date().toISOString(),
-        counts,
-        results,
+        variants,
       });
       console.log(`Result and every EXPLAIN: ${file}`);
     } finally {
@@ -185,3 +155,35 @@ run(async () => {
     }
   });
 });
+
+const mark = (t: Timing | undefined) => (t ? `${fixed(t.p95)}${t.p95 < TARGET_P95_MS ? "" : " ✖"}` : "–");
+const worst = (timings: (Timing | undefined)[]) =>
+  timings
+    .filter((t): t is Timing => t !== undefined)
+    .reduce<Timing | undefined>((a, b) => (a && a.p95 >= b.p95 ? a : b), undefined);
+
+function report(title: string, variants: Variant[], mode: "inProcess" | "http") {
+  console.log(`${title}: p95 ms per step (${TARGET_P95_MS} ms target), p50/p95 over the whole walk\n`);
+  printTable(
+    ["filter", "sort", "plan", "first", "next 1-3", "back", "deep", "deep back", "walk p50/p95"],
+    variants.map((v) => {
+      const walk = v[mode]!;
+      const s = walk.steps;
+      return [
+        v.filter,
+        v.sort,
+        v.plan,
+        mark(s.first),
+        mark(worst([s["next 1"], s["next 2"], s["next 3"]])),
+        mark(s.back),
+        mark(s.deep),
+        mark(s["deep back"]),
+        walk.hint ? "narrowing hint" : `${fixed(walk.all.p50)} / ${fixed(walk.all.p95)}`,
+      ];
+    }),
+  );
+  const slow = variants.filter((v) => Object.values(v[mode]!.steps).some((t) => t.p95 >= TARGET_P95_MS));
+  console.log(
+    `\n${slow.length} of ${variants.length} variants have a step at or over ${TARGET_P95_MS} ms p95.\n`,
+  );
+}
