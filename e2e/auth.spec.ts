@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
 
 const uniqueEmail = () =>
   `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
@@ -57,4 +58,33 @@ test("an admin signs in and lands back on the dashboard they asked for", async (
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toBeVisible();
+});
+
+test("signing out ends the session: its cookie, kept by someone, is worth nothing after", async ({
+  page,
+  context,
+  playwright,
+}) => {
+  const email = uniqueEmail();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Sam Signout");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Sam Signout");
+  const kept = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+  const replay = await playwright.request.newContext({
+    extraHTTPHeaders: { cookie: `${kept.name}=${kept.value}` },
+  });
+  try {
+    expect((await replay.get("/api/integrations")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    expect((await replay.get("/api/integrations")).status()).toBe(401);
+    expect(await (await replay.get("/api/auth/session")).json()).toEqual({});
+    expect((await replay.get("/integrations/mine", { maxRedirects: 0 })).status()).toBe(307);
+  } finally {
+    await replay.dispose();
+  }
 });

@@ -1,18 +1,28 @@
-// Rows that matter only for a while: rate-limit windows that have closed and idempotency keys
-// past their 24 h. Every app process purges them every few minutes, a bounded batch at a time,
-// so both tables stay the size of their live rows however long the app runs. Several processes
-// doing it at once is harmless: each delete only removes what is already dead.
+// Rows that matter only for a while: rate-limit windows that have closed, idempotency keys past
+// their 24 h, and signed-out sessions that would have expired by now anyway. Every app process
+// purges them every few minutes, a bounded batch at a time, so the tables stay the size of their
+// live rows however long the app runs. Several processes doing it at once is harmless: each
+// delete only removes what is already dead.
 import "server-only";
 import { purgeExpiredKeys } from "@/lib/integrations/idempotency";
 import { describeError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { purgeClosedWindows } from "@/lib/rate-limit";
+import { purgeExpiredRevocations } from "@/lib/auth/session-revocation";
 
 const EVERY_MS = 5 * 60_000;
 const BATCH = 5_000;
 
-export async function purgeExpired(): Promise<{ rateLimits: number; idempotencyKeys: number }> {
-  return { rateLimits: await purgeClosedWindows(BATCH), idempotencyKeys: await purgeExpiredKeys(BATCH) };
+export async function purgeExpired(): Promise<{
+  rateLimits: number;
+  idempotencyKeys: number;
+  revokedSessions: number;
+}> {
+  return {
+    rateLimits: await purgeClosedWindows(BATCH),
+    idempotencyKeys: await purgeExpiredKeys(BATCH),
+    revokedSessions: await purgeExpiredRevocations(BATCH),
+  };
 }
 
 /** Starts the periodic purge; the returned function stops it. */

@@ -13,13 +13,22 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  const [user] = await db().select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [user] = await db()
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return user;
 }
 
 // Run by every authenticated request.
 const userById = prepared((database) =>
-  database.select().from(users).where(eq(users.id, sql.placeholder("id"))).limit(1).prepare(),
+  database
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare(),
 );
 
 export async function findUserById(id: number): Promise<User | undefined> {
@@ -32,9 +41,12 @@ export async function createUser(input: { email: string; password: string; name?
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
-    await db().insert(users).values({ email, passwordHash, name: input.name ?? null, role: "user" });
+    await db()
+      .insert(users)
+      .values({ email, passwordHash, name: input.name ?? null, role: "user" });
   } catch (error) {
-    if (hasErrorCode(error, "ER_DUP_ENTRY")) throw errors.conflict("An account with this email already exists", "email_taken");
+    if (hasErrorCode(error, "ER_DUP_ENTRY"))
+      throw errors.conflict("An account with this email already exists", "email_taken");
     throw error;
   }
   const user = await findUserByEmail(email);
@@ -42,15 +54,26 @@ export async function createUser(input: { email: string; password: string; name?
   return user;
 }
 
-
 /** Creates the user, or resets password, role and name of the existing one; re-enables it. */
-export async function upsertUser(input: { email: string; password: string; role: Role; name?: string }): Promise<User> {
+export async function upsertUser(input: {
+  email: string;
+  password: string;
+  role: Role;
+  name?: string;
+}): Promise<User> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   await db()
     .insert(users)
-    .values({ email, passwordHash, role: input.role, name: input.name ?? null, createdAt: now, updatedAt: now })
+    .values({
+      email,
+      passwordHash,
+      role: input.role,
+      name: input.name ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onDuplicateKeyUpdate({
       set: {
         passwordHash,
@@ -66,11 +89,18 @@ export async function upsertUser(input: { email: string; password: string; role:
 }
 
 /** First sight of an external issuer's user creates it; later its role follows the issuer's. */
-export async function provisionExternalUser(input: { email: string; name: string | null; role: Role }): Promise<number> {
+export async function provisionExternalUser(input: {
+  email: string;
+  name: string | null;
+  role: Role;
+}): Promise<number> {
   const email = normalizeEmail(input.email);
   let user = await findUserByEmail(email);
   if (!user) {
-    await db().insert(users).ignore().values({ email, name: input.name, role: input.role, passwordHash: null });
+    await db()
+      .insert(users)
+      .ignore()
+      .values({ email, name: input.name, role: input.role, passwordHash: null });
     user = await findUserByEmail(email);
     if (!user) throw new Error(`Could not provision ${email}.`);
   } else if (user.passwordHash === null && user.role !== input.role) {
@@ -79,10 +109,15 @@ export async function provisionExternalUser(input: { email: string; name: string
   return user.id;
 }
 
+/** Disabling also ends every session and token issued so far: enabling again does not revive them. */
 export async function setUserDisabled(email: string, disabled: boolean): Promise<boolean> {
   const [result] = await db()
     .update(users)
-    .set({ disabled, updatedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .set({
+      disabled,
+      updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+      ...(disabled ? { tokensValidAfter: sql`CURRENT_TIMESTAMP(3)` } : {}),
+    })
     .where(eq(users.email, normalizeEmail(email)));
   return result.affectedRows > 0;
 }

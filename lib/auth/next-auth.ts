@@ -1,12 +1,16 @@
 // next-auth for the web: email + password, JWT sessions carrying id, email and role. Built on
 // first use, not at import, because it needs the validated environment.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { AppError, errors } from "@/lib/http/errors";
+import { AppError, describeError, errors, isDbUnreachable } from "@/lib/http/errors";
+import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { returnUrl } from "./return-path";
+import { findSessionUser, issuedBeforeRevocation, revokeSession } from "./session-revocation";
 import { secureCookies } from "./session-cookie";
 import { authenticate } from "./sign-in";
 
@@ -41,14 +45,46 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // next-auth prints its errors with their stacks to the console; ours go through the logger.
+    // A session refused because it ended is how sign-out works, not an error.
+    logger: {
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") return log.info("a session that has ended was refused");
+        const cause =
+          metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        log.error({ code, err: describeError(cause) }, "next-auth error");
+      },
+      warn: (code) => log.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+    events: {
+      // Sign-out: this session is refused from now on, wherever its cookie is still kept.
+      async signOut({ token }) {
+        const { sid, sub, exp } = (token ?? {}) as { sid?: unknown; sub?: unknown; exp?: unknown };
+        if (typeof sid !== "string" || typeof exp !== "number") return;
+        await revokeSession(sid, Number(sub), new Date(exp * 1000));
+      },
+    },
     callbacks: {
       // Every callbackUrl next-auth is handed (query, body, its cookie) passes here. Its default
       // throws on a URL it cannot parse (a 500) and trusts anything starting with "/".
       redirect({ url, baseUrl }) {
         return returnUrl(url, baseUrl) ?? `${baseUrl}/`;
       },
-      jwt({ token, user }) {
-        if (user) Object.assign(token, { sub: user.id, role: (user as { role?: string }).role });
+      // At sign-in the session gets an id and its time (lib/auth/session-revocation.ts); on every
+      // later read (pages, /api/auth/session) a session that was ended is refused, which makes
+      // next-auth clear its cookie. Only a definite "ended" does: a database that is away now
+      // must not sign everyone out.
+      async jwt({ token, user }) {
+        if (user) {
+          return Object.assign(token, {
+            sub: user.id,
+            role: (user as { role?: string }).role,
+            sid: randomUUID(),
+            authAt: Date.now(),
+          });
+        }
+        if (await sessionEnded(token)) throw new Error("This session has ended");
         return token;
       },
       session({ session, token }) {
@@ -81,5 +117,25 @@ export function refuseForeignCallbackCookie(req: Request): void {
     throw errors.validation([{ field: "cookie", message: `${name} is not an address on this app` }], {
       "Set-Cookie": clear,
     });
+  }
+}
+
+/** Whether a session token was signed out, its user disabled or all their sessions revoked. */
+async function sessionEnded(token: JWT): Promise<boolean> {
+  const { sid, authAt } = token as { sid?: unknown; authAt?: unknown };
+  const userId = Number(token.sub);
+  // Sessions from before they had an id cannot be signed out; they are not accepted.
+  if (typeof sid !== "string" || typeof authAt !== "number" || !Number.isSafeInteger(userId)) return true;
+  try {
+    const user = await findSessionUser(userId, sid);
+    return (
+      !user ||
+      user.disabled ||
+      user.revoked ||
+      issuedBeforeRevocation(user, { userId, issuedAt: authAt, sid })
+    );
+  } catch (error) {
+    if (isDbUnreachable(error)) return false;
+    throw error;
   }
 }

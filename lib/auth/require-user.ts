@@ -4,9 +4,10 @@
 import "server-only";
 import { errors } from "@/lib/http/errors";
 import { findUserById } from "./accounts";
-import { externalIssuerUserId, isExternalToken } from "./external-issuer";
+import { externalIssuerCredential, isExternalToken } from "./external-issuer";
 import { SAFE_METHODS, isSameOrigin } from "./same-origin";
-import { sessionUserId } from "./session-cookie";
+import { sessionCredential } from "./session-cookie";
+import { findSessionUser, issuedBeforeRevocation, type Credential } from "./session-revocation";
 import { verifyAccessToken } from "./tokens";
 import { isAdmin, type AuthUser } from "./user";
 
@@ -16,26 +17,34 @@ const INVALID_TOKEN = "Invalid or expired token";
 // A request that names an Authorization header is a bearer call and nothing else.
 const bearerHeader = (req: Request) => req.headers.get("authorization");
 
-async function callerId(req: Request): Promise<number> {
+async function callerOf(req: Request): Promise<Credential> {
   const header = bearerHeader(req);
   if (header) {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw errors.unauthorized(INVALID_TOKEN);
-    const id = isExternalToken(token) ? await externalIssuerUserId(token) : await verifyAccessToken(token);
-    if (id === undefined) throw errors.unauthorized(INVALID_TOKEN);
-    return id;
+    const credential = isExternalToken(token)
+      ? await externalIssuerCredential(token)
+      : await verifyAccessToken(token);
+    if (!credential) throw errors.unauthorized(INVALID_TOKEN);
+    return credential;
   }
-  const id = await sessionUserId(req);
-  if (id === undefined) throw errors.unauthorized();
+  const credential = await sessionCredential(req);
+  if (!credential) throw errors.unauthorized();
   if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
     throw errors.forbidden("Cross-origin requests with a session cookie are refused");
   }
-  return id;
+  return credential;
 }
 
 export async function requireUser(req: Request): Promise<AuthUser> {
-  const user = await findUserById(await callerId(req));
-  if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
+  const caller = await callerOf(req);
+  // A session's read also says whether it was signed out (lib/auth/session-revocation.ts).
+  const user = caller.sid
+    ? await findSessionUser(caller.userId, caller.sid)
+    : await findUserById(caller.userId);
+  const ended =
+    !user || user.disabled || ("revoked" in user && user.revoked) || issuedBeforeRevocation(user, caller);
+  if (ended) throw errors.unauthorized(INVALID_TOKEN);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

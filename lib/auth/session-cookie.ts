@@ -1,6 +1,7 @@
 // The next-auth session cookie: read from a plain Request (route handlers and tests alike).
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import type { Credential } from "./session-revocation";
 import { verifiedTokenCache } from "./verified-tokens";
 
 export const secureCookies = () => env().APP_URL.startsWith("https://");
@@ -21,8 +22,8 @@ function parseCookies(header: string | null): Record<string, string> {
 
 const remembered = verifiedTokenCache();
 
-/** The user id of a valid session cookie, if the request carries one. */
-export async function sessionUserId(req: Request): Promise<number | undefined> {
+/** Whom a valid session cookie names, if the request carries one. */
+export async function sessionCredential(req: Request): Promise<Credential | undefined> {
   const header = req.headers.get("cookie");
   const cookies = parseCookies(header);
   if (Object.keys(cookies).length === 0) return undefined;
@@ -35,6 +36,10 @@ export async function sessionUserId(req: Request): Promise<number | undefined> {
       secureCookie: secureCookies(),
     });
     const id = Number(token?.sub);
-    return Number.isSafeInteger(id) && id > 0 && typeof token?.exp === "number" ? { userId: id, exp: token.exp } : undefined;
+    // A session from before sessions had an id cannot be signed out: it is not accepted.
+    const { sid, authAt } = (token ?? {}) as { sid?: unknown; authAt?: unknown };
+    if (!Number.isSafeInteger(id) || id <= 0 || typeof token?.exp !== "number") return undefined;
+    if (typeof sid !== "string" || typeof authAt !== "number") return undefined;
+    return { userId: id, exp: token.exp, issuedAt: authAt, sid };
   });
 }

@@ -4,6 +4,7 @@ import { createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import type { AuthUser } from "./user";
+import type { Credential } from "./session-revocation";
 import { verifiedTokenCache } from "./verified-tokens";
 
 // One key object for the process: handing jose raw bytes makes it import the key on every call.
@@ -23,13 +24,18 @@ export async function signAccessToken(user: AuthUser): Promise<{ token: string; 
 
 const remembered = verifiedTokenCache();
 
-/** The user id a valid app token names, or undefined for anything else (none-alg, forged, expired…). */
-export async function verifyAccessToken(token: string): Promise<number | undefined> {
+/** Whom a valid app token names, or undefined for anything else (none-alg, forged, expired…). */
+export async function verifyAccessToken(token: string): Promise<Credential | undefined> {
   return remembered(token, async () => {
     try {
-      const { payload } = await jwtVerify(token, secret(), { algorithms: ["HS256"], requiredClaims: ["sub", "exp"] });
+      const { payload } = await jwtVerify(token, secret(), {
+        algorithms: ["HS256"],
+        requiredClaims: ["sub", "exp", "iat"],
+      });
       const id = Number(payload.sub);
-      return Number.isSafeInteger(id) && id > 0 ? { userId: id, exp: payload.exp! } : undefined;
+      return Number.isSafeInteger(id) && id > 0
+        ? { userId: id, exp: payload.exp!, issuedAt: payload.iat! * 1000 }
+        : undefined;
     } catch {
       return undefined;
     }

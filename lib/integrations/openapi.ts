@@ -95,6 +95,20 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      "/api/auth/revoke": {
+        post: {
+          summary:
+            "Sign out everywhere: every session and token of the caller issued until now stops working",
+          responses: {
+            "200": {
+              description:
+                "Revoked: sessions and bearer tokens issued before this call answer 401 from now on, on every instance (a token issued in the same second counts as before). Disabling a user does the same.",
+              ...json(messageResponse),
+            },
+            ...failures(...AUTHED),
+          },
+        },
+      },
       "/api/integrations/submit": {
         post: {
           summary: "Submit an integration request",

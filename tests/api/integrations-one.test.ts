@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call } from "@/tests/helpers/call";
 import { rawQuery } from "@/tests/helpers/raw-db";
-import { createTestUser, type TestUser } from "@/tests/helpers/users";
+import { createTestUser, sessionCookieOf, type TestUser } from "@/tests/helpers/users";
 import { submitAs } from "@/tests/helpers/integrations";
 import { eventsResponse, oneResponse } from "@/lib/integrations/api-responses";
 
@@ -81,12 +81,10 @@ describe("GET /api/integrations/[id]", () => {
   });
 
   it("reveals to a session cookie only for the app's own pages, so a cross-site link records nothing", async () => {
-    const { encode } = await import("next-auth/jwt");
     const user = await createTestUser();
     const id = await submitAs(user, { data: { apiKey: SECRET } });
-    const session = await encode({ token: { sub: String(user.id) }, secret: process.env.AUTH_SECRET! });
-    const viaCookie = (site?: string) =>
-      getOneWith({ cookie: `next-auth.session-token=${session}`, ...(site ? { "sec-fetch-site": site } : {}) }, id);
+    const cookie = await sessionCookieOf(user.id);
+    const viaCookie = (site?: string) => getOneWith({ cookie, ...(site ? { "sec-fetch-site": site } : {}) }, id);
     for (const site of ["cross-site", "same-site", "none", undefined]) {
       const refused = await viaCookie(site);
       expect(refused.status).toBe(403);
@@ -96,10 +94,10 @@ describe("GET /api/integrations/[id]", () => {
     const own = await viaCookie("same-origin");
     expect(own.json.integration.data).toEqual({ apiKey: SECRET });
     // Over plain http browsers send no Sec-Fetch-Site; the app's pages say so with a header.
-    const marked = await getOneWith({ cookie: `next-auth.session-token=${session}`, "x-requested-with": "fetch" }, id);
+    const marked = await getOneWith({ cookie, "x-requested-with": "fetch" }, id);
     expect(marked.status).toBe(200);
     // Masked reads need nothing of the kind.
-    expect((await getOneWith({ cookie: `next-auth.session-token=${session}`, "sec-fetch-site": "cross-site" }, id, "")).status).toBe(200);
+    expect((await getOneWith({ cookie, "sec-fetch-site": "cross-site" }, id, "")).status).toBe(200);
   });
 
   it("returns 404 for another user's integration, an unknown id and a non-numeric id", async () => {

@@ -1,11 +1,10 @@
 import { SignJWT, base64url } from "jose";
-import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { requireAdmin, requireUser } from "@/lib/auth/require-user";
 import { setUserDisabled } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/http/errors";
 import { rawQuery } from "../helpers/raw-db";
-import { createTestUser } from "../helpers/users";
+import { createTestUser, sessionCookieOf } from "../helpers/users";
 
 const secret = () => new TextEncoder().encode(process.env.AUTH_SECRET);
 const url = "http://localhost:3000/api/integrations";
@@ -85,10 +84,7 @@ describe("requireUser with a Bearer token", () => {
 });
 
 describe("requireUser with the web session cookie", () => {
-  async function cookieFor(id: number) {
-    const session = await encode({ token: { sub: String(id) }, secret: process.env.AUTH_SECRET! });
-    return `other=1; next-auth.session-token=${session}`;
-  }
+  const cookieFor = async (id: number) => `other=1; ${await sessionCookieOf(id)}`;
 
   it("accepts the session cookie for reads", async () => {
     const user = await createTestUser();

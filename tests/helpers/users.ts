@@ -1,4 +1,6 @@
 // Test users with real password hashes and real signed tokens.
+import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { upsertUser } from "@/lib/auth/accounts";
 import { signAccessToken } from "@/lib/auth/tokens";
 import type { Role } from "@/db/schema";
@@ -17,7 +19,12 @@ export interface TestUser {
 export async function createTestUser(role: Role = "user", label = role): Promise<TestUser> {
   const password = "correct-horse-battery";
   const user = await upsertUser({ email: uniqueEmail(label), password, role, name: `Test ${label}` });
-  const { token } = await signAccessToken({ id: user.id, email: user.email, name: user.name, role: user.role });
+  const { token } = await signAccessToken({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  });
   return {
     id: user.id,
     email: user.email,
@@ -26,4 +33,10 @@ export async function createTestUser(role: Role = "user", label = role): Promise
     token,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
   };
+}
+
+/** The session cookie next-auth would set at sign-in (its id and time as lib/auth/next-auth.ts adds them). */
+export async function sessionCookieOf(userId: number, claims: Record<string, unknown> = {}) {
+  const token = { sub: String(userId), sid: randomUUID(), authAt: Date.now(), ...claims };
+  return `next-auth.session-token=${await encode({ token, secret: process.env.AUTH_SECRET! })}`;
 }
