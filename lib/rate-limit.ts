@@ -12,13 +12,14 @@ export interface Limit {
 
 export interface LimitState {
   hits: number;
-  /** Seconds until the window resets (at least 1). */
+  /** Seconds until the window resets (at least 1); after a hit, exact only when limited. */
   retryAfter: number;
   limited: boolean;
 }
 
 function state(row: { hits: number; resetAt: Date } | undefined, limit: Limit): LimitState {
-  if (!row || row.resetAt.getTime() <= Date.now()) return { hits: 0, retryAfter: limit.windowSeconds, limited: false };
+  if (!row || row.resetAt.getTime() <= Date.now())
+    return { hits: 0, retryAfter: limit.windowSeconds, limited: false };
   return {
     hits: row.hits,
     retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),
@@ -29,18 +30,26 @@ function state(row: { hits: number; resetAt: Date } | undefined, limit: Limit): 
 /** Counts one hit against the bucket and returns the state including it. */
 export async function hit(bucket: string, limit: Limit): Promise<LimitState> {
   // One atomic upsert: a window that has run out starts again at 1. Assignments run left to
-  // right, so hits is computed while reset_at still holds the old window's end.
-  await db()
+  // right, so hits is computed while reset_at still holds the old window's end. LAST_INSERT_ID(x)
+  // hands the new count back in the statement's own answer (MySQL and MariaDB alike), so a hit is
+  // one round trip; only a refusal reads the window's end for Retry-After.
+  const [result] = await db()
     .insert(rateLimits)
-    .values({ bucket, hits: 1, resetAt: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${limit.windowSeconds} SECOND` })
+    .values({
+      bucket,
+      hits: sql`LAST_INSERT_ID(1)`,
+      resetAt: sql`CURRENT_TIMESTAMP(3) + INTERVAL ${limit.windowSeconds} SECOND`,
+    })
     .onDuplicateKeyUpdate({
       set: {
-        hits: sql`IF(${rateLimits.resetAt} <= CURRENT_TIMESTAMP(3), 1, ${rateLimits.hits} + 1)`,
+        hits: sql`LAST_INSERT_ID(IF(${rateLimits.resetAt} <= CURRENT_TIMESTAMP(3), 1, ${rateLimits.hits} + 1))`,
         resetAt: sql`IF(${rateLimits.resetAt} <= CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3) + INTERVAL ${limit.windowSeconds} SECOND, ${rateLimits.resetAt})`,
       },
     });
+  const hits = Number(result.insertId);
+  if (hits <= limit.max) return { hits, retryAfter: limit.windowSeconds, limited: false };
   const current = await peek(bucket, limit);
-  return { ...current, limited: current.hits > limit.max };
+  return { ...current, hits, limited: true };
 }
 
 /** The bucket's state without counting a hit: limited once max hits are used up. */
@@ -67,6 +76,9 @@ export async function reset(bucket: string): Promise<void> {
 
 /** Deletes up to `batch` buckets whose window has closed (housekeeping); how many went. */
 export async function purgeClosedWindows(batch: number): Promise<number> {
-  const [result] = await db().delete(rateLimits).where(lte(rateLimits.resetAt, sql`CURRENT_TIMESTAMP(3)`)).limit(batch);
+  const [result] = await db()
+    .delete(rateLimits)
+    .where(lte(rateLimits.resetAt, sql`CURRENT_TIMESTAMP(3)`))
+    .limit(batch);
   return result.affectedRows;
 }
