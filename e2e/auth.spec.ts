@@ -74,6 +74,7 @@ test("signing out ends the session: its cookie, kept by someone, is worth nothin
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sam Signout");
   const kept = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
   const replay = await playwright.request.newContext({
+    baseURL,
     extraHTTPHeaders: { cookie: `${kept.name}=${kept.value}` },
   });
   try {
