@@ -1,43 +1,28 @@
-// Which index a list page is read through, which ranges of it, and whether the rows found there
-// still need checking. MariaDB cannot choose this well by itself: it takes columns to be
-// independent (an email follows from its owner, a name from its type), guesses what a LIKE
-// keeps, and reads several ranges of one index in order only when they lie on the sort column.
-// submission_groups can: it says exactly how many submissions each combination of owner, email,
-// type, name and status holds, so what each way of reading a page costs is known before a row is
-// read. The page query then names its index (FORCE INDEX), and several ranges become a UNION of
-// ordered reads merged by the sort key. Pure: list-stats.ts reads the numbers, list-query.ts
-// builds the SQL.
-import { and, eq, getTableColumns, inArray, or, type SQL } from "drizzle-orm";
-import { getTableConfig, type MySqlColumn } from "drizzle-orm/mysql-core";
-import { integrationSubmissions as t } from "@/db/schema";
+// Which index a list page is read through, which ranges of it, and what is checked outside them.
+// MariaDB cannot choose this well by itself: it takes columns to be independent (an email follows
+// from its owner, a name from its type), guesses what a LIKE keeps, and reads several ranges of
+// one index in order only when they lie on the sort column. submission_groups can: it says exactly
+// how many submissions each combination of owner, email, type, name and status holds, so what
+// each way of reading a page (list-indexes.ts) costs is known before a row is read. Pure:
+// list-stats.ts reads the numbers, list-reads.ts builds the SQL.
+import { and, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { MySqlColumn } from "drizzle-orm/mysql-core";
+import {
+  candidates,
+  probeFor,
+  type Candidate,
+  type Fixed,
+  type GroupColumn,
+  type Probe,
+} from "./list-indexes";
 import type { SortKey } from "./schemas";
 
-export const groupColumns = ["userId", "userEmail", "integrationType", "integrationName", "status"] as const;
-export type GroupColumn = (typeof groupColumns)[number];
 export type GroupValue = string | number;
 /**
  * A combination of group columns and how many submissions have it. Coarse ones (from
  * submission_counts) know only status and type.
  */
 export type Group = Partial<Record<GroupColumn, GroupValue>> & { n: number };
-
-export type IndexColumn = keyof typeof t.$inferSelect;
-interface IndexInfo {
-  name: string;
-  columns: IndexColumn[];
-}
-
-const columnKeys = new Map(
-  Object.entries(getTableColumns(t)).map(([key, column]) => [column.name, key as IndexColumn]),
-);
-// The schema's own list, so a new index becomes a candidate without being named here.
-const INDEXES: IndexInfo[] = getTableConfig(t).indexes.map(({ config }) => ({
-  name: config.name,
-  columns: config.columns.map((column) => columnKeys.get((column as { name: string }).name)!),
-}));
-
-const isGroupColumn = (column: IndexColumn): column is GroupColumn =>
-  (groupColumns as readonly string[]).includes(column);
 
 // Costs in rows read through the clustered index (a row looked up, at a million rows mostly not
 // in the buffer pool). An entry read from a secondary index alone costs a small fraction of that;
@@ -72,22 +57,6 @@ export interface PlanStats {
   unsearched: number;
 }
 
-interface Candidate {
-  index: string;
-  /** Its columns (before the id every index ends with). */
-  columns: IndexColumn[];
-  /** The group columns whose values pick the index's ranges, in index order. */
-  shape: GroupColumn[];
-  /** The leading shape columns each UNION part fixes; the rest are lists within a part. */
-  split: number;
-  /** Read every row of the ranges and sort them, rather than read each range in order. */
-  sorted: boolean;
-  /** The sort column is among the index's columns (an index-only read can return it). */
-  coversSort: boolean;
-  /** The index continues with submittedAt after the shape: a date window narrows each range. */
-  bySubmitted: boolean;
-}
-
 export interface Plan extends Candidate {
   /** UNION parts, each the value tuples of `shape` that share its first `split` values. */
   parts: GroupValue[][][];
@@ -105,48 +74,6 @@ export interface Plan extends Candidate {
 
 const keyOf = (values: unknown[]) => values.join("\u0000");
 
-/**
- * Every way of reading `sort` order from an index whose leading columns the groups' values can
- * fix: range by range in order when the sort column follows them (or is the next one, with the
- * groups' values of it as a list), or every row of the ranges, then sorted.
- */
-function candidates(sort: SortKey): Candidate[] {
-  const found = new Map<string, Candidate>();
-  const add = (index: IndexInfo, shape: GroupColumn[], split: number, sorted: boolean) => {
-    const bySubmitted = index.columns[shape.length] === "submittedAt";
-    const key = sorted
-      ? `sorted:${shape.join(",")}:${bySubmitted}`
-      : `${index.name}:${shape.join(",")}:${split}`;
-    const candidate = {
-      index: index.name,
-      columns: index.columns,
-      shape,
-      split,
-      sorted,
-      coversSort: index.columns.includes(sort),
-      bySubmitted,
-    };
-    // One sorted read per shape: through an index that also holds the sort column, if any.
-    if (!found.has(key) || candidate.coversSort) found.set(key, candidate);
-  };
-  for (const index of INDEXES) {
-    const lead = index.columns.filter(isGroupColumn);
-    if (index.columns.at(-1) === sort) {
-      const shape = lead.filter((column) => column !== sort);
-      add(index, shape, shape.length, false);
-      if (isGroupColumn(sort)) add(index, lead, lead.length - 1, false);
-    }
-    // With no shape, only a date window can make the ranges narrow.
-    const first = index.columns[0] === "submittedAt" ? 0 : 1;
-    for (let k = first; k <= lead.length && index.columns[k - 1] === lead[k - 1]; k++)
-      add(index, lead.slice(0, k), 0, true);
-  }
-  return [...found.values()];
-}
-
-/** The columns a filter can fix to a value or a list. */
-export type Fixed = "userId" | "status" | "integrationType";
-
 /** What a filter asks beyond the groups' ranges. */
 export interface PlanFilter {
   /**
@@ -158,20 +85,6 @@ export interface PlanFilter {
   search: boolean;
   /** The share of all submissions inside its date window, if it has one (the groups hold no dates). */
   window?: number;
-}
-
-/** Where one fixed column is checked: an index starting with it whose other columns the walked index has. */
-export interface Probe {
-  column: Fixed;
-  index: string;
-  keys: IndexColumn[];
-}
-
-function probeFor(column: Fixed, walked: IndexColumn[]): Probe | undefined {
-  const index = INDEXES.find(
-    ({ columns }) => columns[0] === column && columns.slice(1).every((key) => walked.includes(key)),
-  );
-  return index && { column, index: index.name, keys: index.columns.slice(1) };
 }
 
 /**

@@ -14,7 +14,8 @@ import { db } from "@/db";
 import { containing } from "@/db/contains";
 import { integrationSubmissions as t, statuses, type IntegrationSubmission, type Status } from "@/db/schema";
 import type { Cursor, CursorValue } from "./keyset-cursor";
-import { inTuples, type Fixed, type GroupValue, type IndexColumn, type Plan } from "./list-plan";
+import type { Fixed, IndexColumn } from "./list-indexes";
+import { inTuples, type GroupValue, type Plan } from "./list-plan";
 import type { SortKey } from "./schemas";
 
 type Columns = Record<IndexColumn, MySqlColumn>;

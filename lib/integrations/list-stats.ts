@@ -14,7 +14,8 @@ import {
   submissionGroups as g,
   type Status,
 } from "@/db/schema";
-import type { Group, GroupColumn, GroupValue, PlanStats } from "./list-plan";
+import type { GroupColumn } from "./list-indexes";
+import type { Group, GroupValue, PlanStats } from "./list-plan";
 import type { SortKey } from "./schemas";
 
 // A filter matching more groups than this is broad and its matches dense: status and type
