@@ -48,6 +48,20 @@ test("Previous pages back from a shared link to a later page", async ({ page, co
   await expect(shared.getByRole("button", { name: "Previous" })).toBeDisabled();
 });
 
+test("an edited page link says so and leads back, not to the error page", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await page.getByLabel("Rows per page").selectOption("25");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  const url = new URL(page.url());
+  url.searchParams.set("cursor", `${url.searchParams.get("cursor")}x`);
+  await page.goto(url.toString());
+  await expect(page.getByRole("alert")).toContainText("This link's page of results cannot be read");
+  await expect(page.getByRole("heading", { name: "The dashboard could not load" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Show all submissions" }).click();
+  await expect(page.getByText(/Showing 1–\d+ of/)).toBeVisible();
+});
+
 // Each test that changes a row takes its own (tests run in parallel on one database).
 test("an inline status change made on a stale page is refused, not written over someone else's", async ({ page }) => {
   await signInAsAdmin(page, "/admin");

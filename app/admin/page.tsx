@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/http/errors";
 import { listIntegrations } from "@/lib/integrations/list-query";
-import { listQuery } from "@/lib/integrations/schemas";
+import { listQuery, type ListQuery } from "@/lib/integrations/schemas";
 import { dailyCounts, knownTypes, statusCounts } from "@/lib/integrations/overview";
 import { Overview } from "@/components/admin/overview";
 import { SubmissionsTable } from "@/components/admin/submissions-table";
@@ -35,7 +36,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <TableToolbar types={types} />
         {query.success ? (
           <Suspense key={JSON.stringify(query.data)} fallback={<TableSkeleton />}>
-            <SubmissionsTable page={listIntegrations({ all: true }, query.data)} />
+            <Submissions query={query.data} />
           </Suspense>
         ) : (
           <Alert>
@@ -48,4 +49,29 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
       </section>
     </main>
   );
+}
+
+/**
+ * The table, streamed in after the rest of the page. A 400 is the link's own problem (a search
+ * too broad to page through, an edited or outdated cursor): it is said here, above a way back,
+ * not as the error page meant for a database that is down.
+ */
+async function Submissions({ query }: { query: ListQuery }) {
+  let page;
+  try {
+    page = await listIntegrations({ all: true }, query);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 400) throw error;
+    const detail = error.code === "search_too_broad" ? `: the search ${error.details?.[0]?.message}` : "";
+    return (
+      <Alert>
+        {error.code === "search_too_broad" ? error.message : "This link's page of results cannot be read"}
+        {detail}.{" "}
+        <Link href="/admin" className="font-semibold underline">
+          Show all submissions
+        </Link>
+      </Alert>
+    );
+  }
+  return <SubmissionsTable page={page} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { use, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -98,8 +98,7 @@ const columns = [
   column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
 ];
 
-export function SubmissionsTable({ page: pagePromise }: { page: Promise<ListPage> }) {
-  const page = use(pagePromise);
+export function SubmissionsTable({ page }: { page: ListPage }) {
   const router = useRouter();
   const { params, set, pending } = useUrlState();
   // Keyed by id@updatedAt: a change shows at once, and gives way to the server's row as soon as
