@@ -25,6 +25,8 @@ test("filters live in the URL, and back restores them", async ({ page }) => {
 });
 
 test("Previous pages back from a shared link to a later page", async ({ page, context }) => {
+  // Eleven page loads in two tabs: 12 s alone, past 30 s when CI's two workers share the cores.
+  test.slow();
   await signInAsAdmin(page, "/admin");
   await page.getByLabel("Rows per page").selectOption("25");
   await expect(page.getByText(/Showing 1–25 of \d+/)).toBeVisible();
