@@ -10,8 +10,13 @@ import type { AuthUser } from "./user";
 
 const PER_ADDRESS = { max: 10, windowSeconds: 3600 };
 
-export async function signUp(input: SignupBody, address: string): Promise<AuthUser> {
+/** Sign-up turned off answers 403 before anything sent is looked at (the route's `before`). */
+export function requireSignupOpen(): void {
   if (!env().ALLOW_SIGNUP) throw errors.forbidden("Sign-up is disabled");
+}
+
+export async function signUp(input: SignupBody, address: string): Promise<AuthUser> {
+  requireSignupOpen();
   const state = await hit(`signup:addr:${address}`, PER_ADDRESS);
   if (state.limited) throw errors.rateLimited(state.retryAfter);
   const user = await createUser(input);

@@ -22,6 +22,8 @@ export interface RouteContext<A extends Access, B, Q> {
 
 interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   auth: A;
+  /** Refuses the request before its query or body is read (a feature turned off answers so, whatever was sent). */
+  before?: () => void;
   body?: B;
   query?: Q;
 }
@@ -43,6 +45,7 @@ export function route<
     const requestId = requestIdOf(req);
     try {
       const user = await authenticate[options.auth](req);
+      options.before?.();
       const query = options.query ? validate(options.query, searchParamsObject(req.url)) : undefined;
       const body = options.body ? validate(options.body, await readJson(req)) : undefined;
       const response = await handler({

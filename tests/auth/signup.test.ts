@@ -104,6 +104,12 @@ describe("POST /api/auth/signup", () => {
       });
       expect(res.status).toBe(403);
       expect(await rawQuery("SELECT id FROM users WHERE email = ?", [email])).toEqual([]);
+      // Before the body is looked at: what was sent makes no difference to the answer.
+      for (const body of [{}, { email: "not an email", password: "x" }, "{not json"]) {
+        const refused = await call(closed, "/api/auth/signup", { headers: headers(), body });
+        expect(refused.status, JSON.stringify(body)).toBe(403);
+        expect(refused.json).toMatchObject({ code: "forbidden" });
+      }
     } finally {
       delete process.env.ALLOW_SIGNUP;
       vi.resetModules();

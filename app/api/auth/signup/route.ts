@@ -2,11 +2,11 @@
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
 import { signupBody } from "@/lib/auth/schemas";
-import { signUp } from "@/lib/auth/sign-up";
+import { requireSignupOpen, signUp } from "@/lib/auth/sign-up";
 import { clientAddress } from "@/lib/auth/client-address";
 import { otherMethods } from "@/lib/http/fallbacks";
 
-export const POST = route({ auth: "public", body: signupBody }, async ({ body, req }) => {
+export const POST = route({ auth: "public", before: requireSignupOpen, body: signupBody }, async ({ body, req }) => {
   const user = await signUp(body, clientAddress(req.headers));
   return ok({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
 });
