@@ -64,7 +64,6 @@ export async function submitIntegration(
           })
           .$returningId();
         if (!row) throw new Error("Insert returned no id");
-        await adjustCount(tx, key, 1);
         const submission = { id: row.id, ...body, userEmail: owner.email };
         const queued = await queueIntegrationRequest(
           tx,
@@ -84,6 +83,10 @@ export async function submitIntegration(
           },
         };
         if (idem) await storeResponse(tx, idem, result);
+        // Last: every submit of a type and status bumps the same two count rows, and their lock
+        // is held until COMMIT. Taken first, it was held through the statements after it and the
+        // event-loop waits between them, which serialized concurrent submits (docs/benchmarks.md).
+        await adjustCount(tx, key, 1);
         return result;
       });
       // A notification held for the batching window is found by the worker's own polling.

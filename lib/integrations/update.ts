@@ -78,7 +78,6 @@ export async function updateIntegration(
         type: "status_changed",
         details: { from: row.status, to: body.status, ...note },
       });
-      await moveCount(tx, row, row.status, body.status);
       events.push(...(await queueStatusChanged(tx, row, row.status, body.status, body.note)));
       // The owner sending a failed request back after a correction: the admins hear of it as
       // of a new request, or it would wait until someone happened to look.
@@ -89,6 +88,8 @@ export async function updateIntegration(
       }
     }
     await recordEvents(tx, row.id, events);
+    // Last, as in a submit: the shared count rows stay locked only from here to COMMIT.
+    if (statusChanged && body.status) await moveCount(tx, row, row.status, body.status);
     return row.version + 1;
   });
   kickMailWorker();
