@@ -81,8 +81,13 @@ run(async () => {
     }
     const outbox = await rawQuery<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM email_outbox GROUP BY status");
     const sentRows = outbox.find((r) => r.status === "sent")?.n ?? 0;
+    // A digest carries several notifications: its rows share one Message-ID, sent once.
+    const sentMessages = (
+      await rawQuery<{ m: string }>("SELECT DISTINCT message_id AS m FROM email_outbox WHERE status = 'sent'")
+    ).map((row) => row.m);
     const ids = (received = await smtp.report());
     const doubled = ids.length - new Set(ids).size;
+    const unreceived = sentMessages.filter((id) => !ids.includes(id)).length;
     const quarter = Math.max(1, Math.floor(rss.length / 4));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const growth = avg(rss.slice(-quarter)) / Math.max(1, avg(rss.slice(quarter, 2 * quarter)));
@@ -92,7 +97,8 @@ run(async () => {
       stored.size !== load.acknowledged.length && `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
       waiting > 0 && `${waiting} emails still queued (the queue stopped moving or took over 10 minutes)`,
       outbox.some((r) => r.status === "failed") && "some emails failed for good",
-      ids.length !== sentRows && `${sentRows} emails marked sent but ${ids.length} received`,
+      (unreceived > 0 || new Set(ids).size !== sentMessages.length) &&
+        `${sentRows} notifications marked sent in ${sentMessages.length} emails, but ${new Set(ids).size} received (${unreceived} never arrived)`,
       doubled > 0 && `${doubled} emails delivered twice`,
       (load.statuses.get(500) ?? 0) > 0 && `${load.statuses.get(500)} answers were 500`,
       growth > 1.5 && `memory grew ${growth.toFixed(2)}× between the second and last quarter`,
@@ -100,7 +106,9 @@ run(async () => {
 
     console.log(`answers: ${statuses}; network errors: ${load.networkErrors}`);
     console.log(`submits acknowledged: ${load.acknowledged.length}, stored: ${stored.size}`);
-    console.log(`emails: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}; received ${ids.length}, doubled ${doubled}`);
+    console.log(
+      `notifications: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}, in ${sentMessages.length} emails; received ${ids.length}, doubled ${doubled}`,
+    );
     if (problems.length > 0) {
       const errors = readFileSync(logFile, "utf8").split("\n").filter((line) => line.includes('"level":50'));
       console.log(`app errors (${errors.length}, last 5):\n${errors.slice(-5).join("\n")}`);
