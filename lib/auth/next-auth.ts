@@ -10,7 +10,7 @@ import { AppError, describeError, errors, isDbUnreachable } from "@/lib/http/err
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { returnUrl } from "./return-path";
-import { findSessionUser, issuedBeforeRevocation, revokeSession } from "./session-revocation";
+import { actingUser, findSessionUser, revokeSession, sessionTokenCredential } from "./session-revocation";
 import { secureCookies } from "./session-cookie";
 import { authenticate } from "./sign-in";
 
@@ -122,18 +122,10 @@ export function refuseForeignCallbackCookie(req: Request): void {
 
 /** Whether a session token was signed out, its user disabled or all their sessions revoked. */
 async function sessionEnded(token: JWT): Promise<boolean> {
-  const { sid, authAt } = token as { sid?: unknown; authAt?: unknown };
-  const userId = Number(token.sub);
-  // Sessions from before they had an id cannot be signed out; they are not accepted.
-  if (typeof sid !== "string" || typeof authAt !== "number" || !Number.isSafeInteger(userId)) return true;
+  const credential = sessionTokenCredential(token);
+  if (!credential) return true;
   try {
-    const user = await findSessionUser(userId, sid);
-    return (
-      !user ||
-      user.disabled ||
-      user.revoked ||
-      issuedBeforeRevocation(user, { userId, issuedAt: authAt, sid })
-    );
+    return !actingUser(await findSessionUser(credential.userId, credential.sid!), credential);
   } catch (error) {
     if (isDbUnreachable(error)) return false;
     throw error;

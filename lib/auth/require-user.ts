@@ -7,7 +7,7 @@ import { findUserById } from "./accounts";
 import { externalIssuerCredential, isExternalToken } from "./external-issuer";
 import { SAFE_METHODS, isSameOrigin } from "./same-origin";
 import { sessionCredential } from "./session-cookie";
-import { findSessionUser, issuedBeforeRevocation, type Credential } from "./session-revocation";
+import { actingUser, findSessionUser, type Credential } from "./session-revocation";
 import { verifyAccessToken } from "./tokens";
 import { isAdmin, type AuthUser } from "./user";
 
@@ -39,12 +39,11 @@ async function callerOf(req: Request): Promise<Credential> {
 export async function requireUser(req: Request): Promise<AuthUser> {
   const caller = await callerOf(req);
   // A session's read also says whether it was signed out (lib/auth/session-revocation.ts).
-  const user = caller.sid
-    ? await findSessionUser(caller.userId, caller.sid)
-    : await findUserById(caller.userId);
-  const ended =
-    !user || user.disabled || ("revoked" in user && user.revoked) || issuedBeforeRevocation(user, caller);
-  if (ended) throw errors.unauthorized(INVALID_TOKEN);
+  const user = actingUser(
+    caller.sid ? await findSessionUser(caller.userId, caller.sid) : await findUserById(caller.userId),
+    caller,
+  );
+  if (!user) throw errors.unauthorized(INVALID_TOKEN);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

@@ -1,7 +1,7 @@
 // The next-auth session cookie: read from a plain Request (route handlers and tests alike).
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import type { Credential } from "./session-revocation";
+import { sessionTokenCredential, type Credential } from "./session-revocation";
 import { verifiedTokenCache } from "./verified-tokens";
 
 export const secureCookies = () => env().APP_URL.startsWith("https://");
@@ -35,11 +35,7 @@ export async function sessionCredential(req: Request): Promise<Credential | unde
       secret: env().AUTH_SECRET,
       secureCookie: secureCookies(),
     });
-    const id = Number(token?.sub);
-    // A session from before sessions had an id cannot be signed out: it is not accepted.
-    const { sid, authAt } = (token ?? {}) as { sid?: unknown; authAt?: unknown };
-    if (!Number.isSafeInteger(id) || id <= 0 || typeof token?.exp !== "number") return undefined;
-    if (typeof sid !== "string" || typeof authAt !== "number") return undefined;
-    return { userId: id, exp: token.exp, issuedAt: authAt, sid };
+    const credential = token && sessionTokenCredential(token);
+    return credential && typeof token.exp === "number" ? { ...credential, exp: token.exp } : undefined;
   });
 }

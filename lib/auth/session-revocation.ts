@@ -55,11 +55,37 @@ export async function findSessionUser(
 }
 
 /**
+ * What a next-auth session token names. A session from before sessions had an id cannot be
+ * signed out, so it names no one.
+ */
+export function sessionTokenCredential(token: {
+  sub?: unknown;
+  sid?: unknown;
+  authAt?: unknown;
+}): Credential | undefined {
+  const userId = Number(token.sub);
+  const { sid, authAt } = token;
+  if (!Number.isSafeInteger(userId) || userId <= 0) return undefined;
+  if (typeof sid !== "string" || typeof authAt !== "number") return undefined;
+  return { userId, issuedAt: authAt, sid };
+}
+
+/** The user, while the credential still lets them act: not gone, disabled, signed out or revoked since. */
+export function actingUser<U extends User & { revoked?: boolean }>(
+  user: U | undefined,
+  credential: Credential,
+): U | undefined {
+  if (!user || user.disabled || user.revoked === true || issuedBeforeRevocation(user, credential))
+    return undefined;
+  return user;
+}
+
+/**
  * Whether a credential was ended by tokens_valid_after. API tokens carry their issue time in whole
  * seconds, so one issued in the same second as the revocation counts as issued before it: refused
  * at worst a second too long, never accepted after it should have ended.
  */
-export const issuedBeforeRevocation = (user: Pick<User, "tokensValidAfter">, credential: Credential) =>
+const issuedBeforeRevocation = (user: Pick<User, "tokensValidAfter">, credential: Credential) =>
   user.tokensValidAfter !== null && credential.issuedAt <= user.tokensValidAfter.getTime();
 
 /** Deletes up to `batch` revocations of sessions that have expired anyway (housekeeping). */
