@@ -4,6 +4,13 @@ import { baseURL } from "../playwright.config";
 const uniqueEmail = () =>
   `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 
+async function signUp(page: Page, name: string, email: string, password: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -13,10 +20,7 @@ async function signIn(page: Page, email: string, password: string) {
 test("a new user signs up, signs out, signs in again and reaches a protected page", async ({ page }) => {
   const email = uniqueEmail();
   await page.goto("/signup");
-  await page.getByLabel("Name").fill("Erin Example");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("short");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, "Erin Example", email, "short");
   await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
   await page.getByLabel("Password").fill("Password1");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -67,10 +71,7 @@ test("signing out ends the session: its cookie, kept by someone, is worth nothin
 }) => {
   const email = uniqueEmail();
   await page.goto("/signup");
-  await page.getByLabel("Name").fill("Sam Signout");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, "Sam Signout", email, "a-good-password");
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sam Signout");
   const kept = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
   const replay = await playwright.request.newContext({

@@ -15,8 +15,8 @@ export function requireSignupOpen(): void {
   if (!env().ALLOW_SIGNUP) throw errors.forbidden("Sign-up is disabled");
 }
 
+/** Creates the account; the route has already refused it when sign-up is off (requireSignupOpen). */
 export async function signUp(input: SignupBody, address: string): Promise<AuthUser> {
-  requireSignupOpen();
   const state = await hit(`signup:addr:${address}`, PER_ADDRESS);
   if (state.limited) throw errors.rateLimited(state.retryAfter);
   const user = await createUser(input);
