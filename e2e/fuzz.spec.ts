@@ -17,6 +17,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin": ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "userId"],
   "/admin/[id]": ["updated"],
   "/admin/emails": ["status", "before", "id"],
+  "/account": ["keys"],
 };
 // The same for the API's GET routes (their zod query schemas).
 const LIST_PARAMS = ["status", "type", "q", "from", "to", "sort", "limit", "cursor"];
@@ -26,6 +27,7 @@ const API_PARAMS: Record<string, string[]> = {
   "/api/integrations/export": [...LIST_PARAMS, "userId"],
   "/api/integrations/[id]": ["reveal"],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],
+  "/api/keys": ["all"],
 };
 
 const from = ownAddress();
@@ -221,13 +223,30 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
           "template",
         ],
       },
+      {
+        route: "/api/keys",
+        path: "/api/keys",
+        headers: { ...json, ...bearerOf(user.bearer) },
+        body: { name: "Fuzz", scopes: ["integrations:read"], expiresAt: "2099-01-01T00:00:00Z" },
+        fields: ["name", "scopes", "expiresAt"],
+      },
+      {
+        // A submission's id: no such key, once the body has passed.
+        route: "/api/keys/[id]/rotate",
+        path: `/api/keys/${id}/rotate`,
+        headers: { ...json, ...bearerOf(user.bearer) },
+        body: { graceSeconds: 60 },
+        fields: ["graceSeconds"],
+      },
     ];
   // Every route that takes a body is here: a new one fails this test until it is fuzzed too.
-  // Retry and revoke read no body (and a revoke would end the fuzz user's tokens mid-run).
+  // Retry, revoke and a key's DELETE read no body (and a revoke would end the fuzz user's tokens
+  // mid-run).
   const fuzzedRoutes = new Set([
     ...bodies.map(({ route }) => route),
     "/api/admin/emails/[id]/retry",
     "/api/auth/revoke",
+    "/api/keys/[id]",
   ]);
   const missing = apiRoutes.filter(
     ({ route, methods }) => methods.some((method) => method !== "GET") && !fuzzedRoutes.has(route),

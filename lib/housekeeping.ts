@@ -1,5 +1,6 @@
 // Rows that matter only for a while: rate-limit windows that have closed, idempotency keys past
-// their 24 h, and signed-out sessions that would have expired by now anyway. Every app process
+// their 24 h, signed-out sessions that would have expired by now anyway, and API key secrets
+// whose rotation grace has ended. Every app process
 // purges them every few minutes, a bounded batch at a time, so the tables stay the size of their
 // live rows however long the app runs. Several processes doing it at once is harmless: each
 // delete only removes what is already dead.
@@ -9,6 +10,7 @@ import { describeError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { purgeClosedWindows } from "@/lib/rate-limit";
 import { purgeExpiredRevocations } from "@/lib/auth/session-revocation";
+import { purgeEndedSecrets } from "@/lib/auth/api-keys";
 
 const EVERY_MS = 5 * 60_000;
 const BATCH = 5_000;
@@ -17,11 +19,13 @@ export async function purgeExpired(): Promise<{
   rateLimits: number;
   idempotencyKeys: number;
   revokedSessions: number;
+  apiKeySecrets: number;
 }> {
   return {
     rateLimits: await purgeClosedWindows(BATCH),
     idempotencyKeys: await purgeExpiredKeys(BATCH),
     revokedSessions: await purgeExpiredRevocations(BATCH),
+    apiKeySecrets: await purgeEndedSecrets(BATCH),
   };
 }
 

@@ -7,3 +7,4 @@ export * from "./email-outbox";
 export * from "./submission-counts";
 export * from "./submission-groups";
 export * from "./revoked-sessions";
+export * from "./api-keys";

@@ -1,13 +1,16 @@
-// The one way a route handler learns who is calling: a Bearer token (our own, or an external
-// issuer's when configured) or the web session cookie. The user is re-read on every request,
-// so disabling someone or changing a role takes effect at once.
+// The one way a route handler learns who is calling: a Bearer token (our own, an external
+// issuer's when configured, or an API key) or the web session cookie. The user is re-read on
+// every request, so disabling someone, changing a role or revoking a key takes effect at once.
 import "server-only";
 import { errors } from "@/lib/http/errors";
 import { findUserById } from "./accounts";
+import { apiKeyUser, isApiKey } from "./api-key-credential";
+import { clientAddress } from "./client-address";
 import { externalIssuerCredential, isExternalToken } from "./external-issuer";
 import { SAFE_METHODS, isSameOrigin } from "./same-origin";
 import { sessionCredential } from "./session-cookie";
 import { actingUser, findSessionUser, type Credential } from "./session-revocation";
+import type { ApiScope } from "./scopes";
 import { verifyAccessToken } from "./tokens";
 import { isAdmin, type AuthUser } from "./user";
 
@@ -17,11 +20,16 @@ const INVALID_TOKEN = "Invalid or expired token";
 // A request that names an Authorization header is a bearer call and nothing else.
 const bearerHeader = (req: Request) => req.headers.get("authorization");
 
+const bearerToken = (header: string) => {
+  const token = BEARER.exec(header)?.[1];
+  if (!token) throw errors.unauthorized(INVALID_TOKEN);
+  return token;
+};
+
 async function callerOf(req: Request): Promise<Credential> {
   const header = bearerHeader(req);
   if (header) {
-    const token = BEARER.exec(header)?.[1];
-    if (!token) throw errors.unauthorized(INVALID_TOKEN);
+    const token = bearerToken(header);
     const credential = isExternalToken(token)
       ? await externalIssuerCredential(token)
       : await verifyAccessToken(token);
@@ -37,6 +45,13 @@ async function callerOf(req: Request): Promise<Credential> {
 }
 
 export async function requireUser(req: Request): Promise<AuthUser> {
+  const header = bearerHeader(req);
+  const token = header && bearerToken(header);
+  if (token && isApiKey(token)) {
+    const user = await apiKeyUser(token, clientAddress(req.headers));
+    if (!user) throw errors.unauthorized("Invalid, revoked or expired API key");
+    return user;
+  }
   const caller = await callerOf(req);
   // A session's read also says whether it was signed out (lib/auth/session-revocation.ts).
   const user = actingUser(
@@ -47,8 +62,23 @@ export async function requireUser(req: Request): Promise<AuthUser> {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
+/**
+ * An API key may do only what its scopes name; people and JWTs are limited by their role alone.
+ * `scope` undefined: nothing a key may do (key management, "sign out everywhere").
+ */
+export function requireScope(user: AuthUser, scope: ApiScope | undefined): void {
+  if (!user.key || (scope && user.key.scopes.includes(scope))) return;
+  throw errors.insufficientScope(
+    scope
+      ? `This API key lacks the ${scope} scope`
+      : "API keys cannot be used here: use a signed-in session or a token from /api/auth/token",
+  );
+}
+
+/** Admin-only routes: an admin, or a key with the `admin` scope whose owner is one. */
 export async function requireAdmin(req: Request): Promise<AuthUser> {
   const user = await requireUser(req);
+  requireScope(user, "admin");
   if (!isAdmin(user)) throw errors.forbidden("Admin role required");
   return user;
 }

@@ -5,8 +5,10 @@ export const BODY_LIMIT = 64 * 1024;
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknown> {
-  if (!JSON_TYPE.test(req.headers.get("content-type") ?? "")) throw errors.unsupportedMediaType();
+/** `optional`: a request with no body at all reads as `{}` (a body whose fields all have defaults). */
+export async function readJson(req: Request, { optional = false, limit = BODY_LIMIT } = {}): Promise<unknown> {
+  const typed = JSON_TYPE.test(req.headers.get("content-type") ?? "");
+  if (!typed && !optional) throw errors.unsupportedMediaType();
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > limit) throw errors.tooLarge(limit);
 
@@ -26,6 +28,8 @@ export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknow
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  if (optional && size === 0) return {};
+  if (!typed) throw errors.unsupportedMediaType();
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -26,6 +26,7 @@ export const errors = {
     new AppError(400, "validation_failed", "Request validation failed", details, headers),
   unauthorized: (message = "Authentication required") => new AppError(401, "unauthorized", message),
   forbidden: (message = "You are not allowed to do this") => new AppError(403, "forbidden", message),
+  insufficientScope: (message: string) => new AppError(403, "insufficient_scope", message),
   notFound: (message = "Integration not found") => new AppError(404, "not_found", message),
   conflict: (message: string, code = "conflict") => new AppError(409, code, message),
   tooLarge: (limit: number) =>

@@ -1,7 +1,8 @@
 // The one wrapper around every route handler: request id, authentication, query and body
 // parsing, and the one error path. Handlers receive validated input and return a Response.
 import type { z } from "zod";
-import { requireAdmin, requireUser } from "@/lib/auth/require-user";
+import { requireAdmin, requireScope, requireUser } from "@/lib/auth/require-user";
+import type { ApiScope } from "@/lib/auth/scopes";
 import type { AuthUser } from "@/lib/auth/user";
 import { readJson } from "./body";
 import { requestIdOf } from "./request-id";
@@ -22,17 +23,29 @@ export interface RouteContext<A extends Access, B, Q> {
 
 interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   auth: A;
+  /**
+   * What an API key needs to call a "user" route (admin routes need `admin`). Without one, keys
+   * are refused: a route is opened to them deliberately.
+   */
+  scope?: A extends "user" ? ApiScope : never;
   /** Refuses the request before its query or body is read (a feature turned off answers so, whatever was sent). */
   before?: () => void;
   body?: B;
+  /** The body may be left out, and then counts as `{}` (a body whose fields all have defaults). */
+  bodyOptional?: boolean;
   query?: Q;
 }
 
+
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-const authenticate: Record<Access, (req: Request) => Promise<AuthUser | undefined>> = {
+const authenticate: Record<Access, (req: Request, scope?: ApiScope) => Promise<AuthUser | undefined>> = {
   public: async () => undefined,
-  user: requireUser,
+  user: async (req, scope) => {
+    const user = await requireUser(req);
+    requireScope(user, scope);
+    return user;
+  },
   admin: requireAdmin,
 };
 
@@ -40,14 +53,19 @@ export function route<
   A extends Access,
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
->(options: RouteOptions<A, B, Q>, handler: (ctx: RouteContext<A, Output<B>, Output<Q>>) => Promise<Response>) {
+>(
+  options: RouteOptions<A, B, Q>,
+  handler: (ctx: RouteContext<A, Output<B>, Output<Q>>) => Promise<Response>,
+) {
   return async (req: Request, segment: { params: Promise<Params> }): Promise<Response> => {
     const requestId = requestIdOf(req);
     try {
-      const user = await authenticate[options.auth](req);
+      const user = await authenticate[options.auth](req, options.scope);
       options.before?.();
       const query = options.query ? validate(options.query, searchParamsObject(req.url)) : undefined;
-      const body = options.body ? validate(options.body, await readJson(req)) : undefined;
+      const body = options.body
+        ? validate(options.body, await readJson(req, { optional: options.bodyOptional }))
+        : undefined;
       const response = await handler({
         req,
         user: user as RouteContext<A, Output<B>, Output<Q>>["user"],

@@ -1,5 +1,5 @@
 // Zod at the boundary: a failed parse becomes a 400 whose details name every bad field.
-import type { z } from "zod";
+import { z } from "zod";
 import { errors, type ErrorDetail } from "./errors";
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -15,3 +15,11 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
 export function searchParamsObject(url: string): Record<string, string> {
   return Object.fromEntries(new URL(url).searchParams);
 }
+
+/** A `?name=true|false` query parameter, read as a boolean; absent stays undefined. */
+export const queryFlag = (description: string) =>
+  z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .meta({ description });

@@ -4,13 +4,13 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { prepared } from "@/db/prepared";
 import { integrationSubmissions, type IntegrationSubmission } from "@/db/schema";
 import { isAdmin, type AuthUser } from "@/lib/auth/user";
-import { errors } from "@/lib/http/errors";
+import { errors, type AppError } from "@/lib/http/errors";
 
 const ID = /^[1-9]\d{0,14}$/;
 
 /** The route's `[id]`: anything that is not a plausible id is simply not found. */
-export function parseId(param: unknown): number {
-  if (typeof param !== "string" || !ID.test(param)) throw errors.notFound();
+export function parseId(param: unknown, notFound: () => AppError = errors.notFound): number {
+  if (typeof param !== "string" || !ID.test(param)) throw notFound();
   return Number(param);
 }
 

@@ -1,6 +1,7 @@
 // The building blocks of the OpenAPI document: its types, and zod schemas turned into bodies,
 // query parameters and the shared error answers.
 import { z } from "zod";
+import type { ApiScope } from "@/lib/auth/scopes";
 import { errorResponseSchema } from "./api-responses";
 
 export type JsonSchema = Record<string, unknown>;
@@ -14,9 +15,11 @@ export interface Parameter {
   schema: JsonSchema;
 }
 
+type Security = Record<string, string[]>[];
+
 export interface Operation {
   summary: string;
-  security?: never[];
+  security?: Security;
   parameters?: Parameter[];
   requestBody?: { required: boolean } & Content;
   responses: Record<string, { description: string } & Partial<Content>>;
@@ -26,8 +29,8 @@ export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
   components: Record<string, unknown>;
-  security: Record<string, never[]>[];
-  paths: Record<string, Partial<Record<"get" | "post" | "put", Operation>>>;
+  security: Security;
+  paths: Record<string, Partial<Record<"get" | "post" | "put" | "delete", Operation>>>;
 }
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
@@ -46,7 +49,8 @@ export const json = (schema: z.ZodType, io: "input" | "output" = "output"): Cont
 const ERRORS: Record<string, string> = {
   "400": "Malformed JSON or failed validation; `details` names each bad field",
   "401": "Missing, invalid or expired credentials (token: wrong email or password)",
-  "403": "Authenticated but not allowed",
+  "403":
+    "Authenticated but not allowed (an API key without the scope the operation names: `insufficient_scope`)",
   "404": "No such integration (also another user's, for non-admins)",
   "409": "Conflict: stale If-Match version, Idempotency-Key reused with another body, or email taken",
   "413": "Body over 64 KiB",
@@ -59,7 +63,9 @@ export const failures = (...statuses: string[]) => failuresSaying({}, ...statuse
 
 /** The same error answers, with what some of them mean for this one operation. */
 export const failuresSaying = (meaning: Record<string, string>, ...statuses: string[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: meaning[s] ?? ERRORS[s] ?? s, ...json(errorResponseSchema) }]));
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: meaning[s] ?? ERRORS[s] ?? s, ...json(errorResponseSchema) }]),
+  );
 
 export function queryParameters(schema: z.ZodType): Parameter[] {
   const { properties = {}, required = [] } = jsonSchema(schema, "input") as {
@@ -90,3 +96,7 @@ export const header = (name: string, description: string): Parameter => ({
 });
 export const body = (schema: z.ZodType) => ({ required: true, ...json(schema, "input") });
 export const AUTHED = ["400", "401", "503"];
+
+/** People (token or session) always; an API key only with `scope` (no scope: keys refused). */
+export const PEOPLE: Security = [{ bearer: [] }, { session: [] }];
+export const keyed = (scope: ApiScope): Security => [...PEOPLE, { apiKey: [scope] }];

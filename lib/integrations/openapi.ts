@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document, built from the zod schemas that validate requests and describe
 // responses, so documentation and behaviour cannot drift apart.
+import { keyPaths } from "@/lib/auth/openapi-keys";
 import { signupBody, tokenBody } from "@/lib/auth/schemas";
+import { apiScopes } from "@/lib/auth/scopes";
 import {
   bulkStatusResponse,
   emailQueuedResponse,
@@ -16,12 +18,14 @@ import {
 } from "./api-responses";
 import {
   AUTHED,
+  PEOPLE,
   body,
   failures,
   failuresSaying,
   header,
   idParameter,
   json,
+  keyed,
   queryParameters,
   type OpenApiDocument,
 } from "./openapi-parts";
@@ -51,7 +55,18 @@ export function openApiDocument(): OpenApiDocument {
     },
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A token from POST /api/auth/token: acts as the person, within their role",
+        },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "ih_ API key",
+          description: `An API key from POST /api/keys (\`Authorization: Bearer ih_…\`): acts as its owner within its scopes, which each operation names (${apiScopes.map((s) => `\`${s}\``).join(", ")}). Missing scope: 403 \`insufficient_scope\`.`,
+        },
         session: {
           type: "apiKey",
           in: "cookie",
@@ -60,7 +75,7 @@ export function openApiDocument(): OpenApiDocument {
         },
       },
     },
-    security: [{ bearer: [] }, { session: [] }],
+    security: PEOPLE,
     paths: {
       "/api/auth/token": {
         post: {
@@ -112,6 +127,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/submit": {
         post: {
           summary: "Submit an integration request",
+          security: keyed("integrations:write"),
           parameters: [header("Idempotency-Key", "Same key and body within 24 h replays the first response")],
           requestBody: body(submitBody),
           responses: {
@@ -123,6 +139,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations": {
         get: {
           summary: "The caller's own submissions",
+          security: keyed("integrations:read"),
           parameters: queryParameters(ownListQuery),
           responses: {
             "200": { description: "One page", ...json(listResponse) },
@@ -133,6 +150,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/all": {
         get: {
           summary: "All submissions (admin)",
+          security: keyed("admin"),
           parameters: queryParameters(listQuery),
           responses: {
             "200": { description: "One page", ...json(listResponse) },
@@ -143,6 +161,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/export": {
         get: {
           summary: "All submissions matching the list filters as a streamed CSV (admin); data masked",
+          security: keyed("admin"),
           parameters: queryParameters(listQuery.omit({ limit: true, cursor: true })),
           responses: {
             "200": { description: "text/csv attachment, one row per submission" },
@@ -153,6 +172,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/bulk-status": {
         post: {
           summary: "Set the status of every submission matching a filter (admin; at most 5,000)",
+          security: keyed("admin"),
           requestBody: body(bulkStatusBody),
           responses: {
             "200": { description: "Updated", ...json(bulkStatusResponse) },
@@ -163,6 +183,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/{id}": {
         get: {
           summary: "One submission (owner or admin)",
+          security: keyed("integrations:read"),
           parameters: [
             idParameter,
             ...queryParameters(getQuery),
@@ -178,6 +199,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/{id}/update": {
         put: {
           summary: "Update data and/or status (owner or admin)",
+          security: keyed("integrations:write"),
           parameters: [idParameter, header("If-Match", "The ETag from GET /api/integrations/{id}")],
           requestBody: body(updateBody),
           responses: {
@@ -189,6 +211,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/{id}/events": {
         get: {
           summary: "Audit history, oldest first (owner or admin)",
+          security: keyed("integrations:read"),
           parameters: [idParameter],
           responses: {
             "200": { description: "Events", ...json(eventsResponse) },
@@ -199,6 +222,7 @@ export function openApiDocument(): OpenApiDocument {
       "/api/integrations/send-email": {
         post: {
           summary: "Send an integration email",
+          security: keyed("email:send"),
           requestBody: body(sendEmailBody),
           responses: {
             "200": { description: "Delivered", ...json(emailSentResponse) },
@@ -207,6 +231,7 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      ...keyPaths,
       "/api/health": {
         get: {
           summary: "Readiness",

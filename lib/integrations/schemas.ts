@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
+import { queryFlag } from "@/lib/http/validate";
 import { templateNames } from "@/lib/mail/template-names";
 import { catalogDataIssues } from "./catalog";
 import { DATA_MAX_BYTES, DATA_MAX_DEPTH, nestsDeeperThan, serializedBytes } from "./json-limits";
@@ -150,11 +151,7 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export const getQuery = z.object({
-  reveal: z
-    .enum(["true", "false"])
-    .transform((value) => value === "true")
-    .optional()
-    .meta({ description: "true returns unmasked data and records a `revealed` event" }),
+  reveal: queryFlag("true returns unmasked data and records a `revealed` event (an API key needs `integrations:reveal` too)"),
 });
 
 

@@ -48,6 +48,12 @@ describe("GET /api/openapi.json", () => {
     ]);
     const limit = list.parameters.find((p: { name: string }) => p.name === "limit");
     expect(limit.schema.default).toBe("100");
+    // API keys: a security scheme, and the scope each operation needs; key management takes none.
+    expect(json.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(submit.security).toContainEqual({ apiKey: ["integrations:write"] });
+    expect(list.security).toContainEqual({ apiKey: ["admin"] });
+    expect(json.paths["/api/integrations/{id}"].get.security).toContainEqual({ apiKey: ["integrations:read"] });
+    expect(json.paths["/api/keys"].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     const email = json.paths["/api/integrations/send-email"].post;
     expect(email.requestBody.content["application/json"].schema.properties.template.enum).toEqual([
       "integration_request",

@@ -4,7 +4,7 @@ import { rawQuery } from "../helpers/raw-db";
 import { createTestUser } from "../helpers/users";
 
 describe("housekeeping", () => {
-  it("purges closed rate-limit windows, idempotency keys past 24 h and expired sign-outs, and nothing still live", async () => {
+  it("purges closed rate-limit windows, idempotency keys past 24 h and expired sign-outs and ended key secrets, and nothing still live", async () => {
     const { purgeExpired } = await import("@/lib/housekeeping");
     const user = await createTestUser();
     const [closed, open] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
@@ -20,6 +20,11 @@ describe("housekeeping", () => {
     await rawQuery(
       "INSERT INTO revoked_sessions (sid, user_id, expires_at) VALUES (?, ?, CURRENT_TIMESTAMP(3) - INTERVAL 1 MINUTE), (?, ?, CURRENT_TIMESTAMP(3) + INTERVAL 1 DAY)",
       [gone, user.id, kept, user.id],
+    );
+    const [ended, current] = [`ih_${randomUUID().slice(0, 12)}`, `ih_${randomUUID().slice(0, 12)}`];
+    await rawQuery(
+      "INSERT INTO api_key_secrets (prefix, key_id, hash, expires_at) VALUES (?, 0, REPEAT('a', 64), CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND), (?, 0, REPEAT('a', 64), NULL)",
+      [ended, current],
     );
     const purged = await purgeExpired();
     expect(purged.rateLimits).toBeGreaterThanOrEqual(1);
@@ -39,5 +44,11 @@ describe("housekeeping", () => {
       user.id,
     ]);
     expect(sessions.map((row) => row.sid)).toEqual([kept]);
+    expect(purged.apiKeySecrets).toBeGreaterThanOrEqual(1);
+    const secrets = await rawQuery<{ prefix: string }>("SELECT prefix FROM api_key_secrets WHERE prefix IN (?, ?)", [
+      ended,
+      current,
+    ]);
+    expect(secrets.map((row) => row.prefix)).toEqual([current]);
   });
 });

@@ -1,5 +1,5 @@
 // GET /api/integrations/[id] – owner or admin; ?reveal=true unmasks data (audited)
-import { requireDeliberate } from "@/lib/auth/require-user";
+import { requireDeliberate, requireScope } from "@/lib/auth/require-user";
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
 import { parseId } from "@/lib/integrations/access";
@@ -8,9 +8,12 @@ import { getQuery } from "@/lib/integrations/schemas";
 import { etagMatches, etagOf } from "@/lib/integrations/etag";
 import { otherMethods } from "@/lib/http/fallbacks";
 
-export const GET = route({ auth: "user", query: getQuery }, async ({ user, query, params, req }) => {
+export const GET = route({ auth: "user", scope: "integrations:read", query: getQuery }, async ({ user, query, params, req }) => {
   const reveal = query.reveal ?? false;
-  if (reveal) requireDeliberate(req);
+  if (reveal) {
+    requireScope(user, "integrations:reveal");
+    requireDeliberate(req);
+  }
   const { integration, version } = await getIntegration(user, parseId(params.id), { reveal });
   const etag = etagOf(version);
   // Revealed data is never cached, so a reveal always answers in full.

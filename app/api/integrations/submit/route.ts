@@ -4,7 +4,7 @@ import { submitBody } from "@/lib/integrations/schemas";
 import { submitIntegration } from "@/lib/integrations/submit";
 import { otherMethods } from "@/lib/http/fallbacks";
 
-export const POST = route({ auth: "user", body: submitBody }, async ({ user, body, req }) => {
+export const POST = route({ auth: "user", scope: "integrations:write", body: submitBody }, async ({ user, body, req }) => {
   const result = await submitIntegration(user, body, { idempotencyKey: req.headers.get("idempotency-key") });
   return Response.json(result.body, {
     status: result.status,

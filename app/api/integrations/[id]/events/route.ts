@@ -5,7 +5,7 @@ import { parseId } from "@/lib/integrations/access";
 import { listEvents } from "@/lib/integrations/events";
 import { otherMethods } from "@/lib/http/fallbacks";
 
-export const GET = route({ auth: "user" }, async ({ user, params }) => {
+export const GET = route({ auth: "user", scope: "integrations:read" }, async ({ user, params }) => {
   const events = await listEvents(user, parseId(params.id));
   return ok({ events }, { headers: { "cache-control": "private, no-store" } });
 });

@@ -1,0 +1,94 @@
+// /account: API keys made, used, rotated and revoked from the page, and "sign out everywhere".
+import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+
+const uniqueEmail = () =>
+  `e2e-keys-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+
+async function signUp(page: Page, name: string) {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Work email").fill(uniqueEmail());
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+}
+
+const asKey = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
+
+test("a person makes a read-only key, sees its secret once, uses it, rotates it and revokes it", async ({
+  page,
+  request,
+}) => {
+  await signUp(page, "Kim Keys");
+  await page.goto("/account");
+  await page.getByLabel("Name", { exact: true }).fill("Nightly sync");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = (await page.getByTestId("new-secret").textContent())!;
+  expect(secret).toMatch(/^ih_[\w-]{43}$/);
+  await expect(page.getByRole("status").filter({ hasText: "shown only once" })).toBeFocused();
+  const row = page.getByRole("listitem").filter({ hasText: "Nightly sync" });
+  await expect(row).toContainText(secret.slice(0, 15));
+  await expect(row).toContainText("integrations:read");
+
+  expect((await request.get("/api/integrations", asKey(secret))).status()).toBe(200);
+  const write = await request.post("/api/integrations/submit", {
+    ...asKey(secret),
+    data: { integrationType: "custom", integrationName: "Custom", data: { note: "x" } },
+  });
+  expect(write.status()).toBe(403);
+  expect((await write.json()).code).toBe("insufficient_scope");
+  await page.getByRole("button", { name: "I have stored it" }).click();
+  await expect(page.getByTestId("new-secret")).toHaveCount(0);
+  // Its last use shows after a reload.
+  await page.reload();
+  await expect(row).toContainText(/Last used .* from /);
+
+  await row.getByRole("button", { name: "Rotate Nightly sync" }).click();
+  await row.getByLabel("Keep it working 1 hour").check();
+  await row.getByRole("button", { name: "Rotate", exact: true }).click();
+  const rotated = (await page.getByTestId("new-secret").textContent())!;
+  expect(rotated).not.toBe(secret);
+  expect((await request.get("/api/integrations", asKey(secret))).status()).toBe(200);
+  expect((await request.get("/api/integrations", asKey(rotated))).status()).toBe(200);
+
+  await row.getByRole("button", { name: "Revoke Nightly sync" }).click();
+  await row.getByRole("button", { name: "Yes, revoke Nightly sync" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Nightly sync" })).toHaveCount(0);
+  expect((await request.get("/api/integrations", asKey(rotated))).status()).toBe(401);
+  expect((await request.get("/api/integrations", asKey(secret))).status()).toBe(401);
+});
+
+test("a bad key request says what is wrong and makes nothing", async ({ page }) => {
+  await signUp(page, "Nia Nokey");
+  await page.goto("/account");
+  await page.getByLabel("integrations:read").uncheck();
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText("is required", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Choose at least one/)).toBeVisible();
+  await expect(page.getByText("No keys yet.")).toBeVisible();
+  // An ordinary user is never offered the admin scope.
+  await expect(page.getByLabel("admin", { exact: true })).toHaveCount(0);
+});
+
+test("sign out everywhere ends this browser's session and any copy of its cookie", async ({
+  page,
+  context,
+  playwright,
+}) => {
+  await signUp(page, "Eve Everywhere");
+  const kept = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+  const replay = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `${kept.name}=${kept.value}` },
+  });
+  try {
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.getByRole("button", { name: "Yes, sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect((await replay.get("/api/integrations")).status()).toBe(401);
+  } finally {
+    await replay.dispose();
+  }
+});
