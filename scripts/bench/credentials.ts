@@ -1,5 +1,5 @@
-// How the benchmark signs in: a Bearer token for the API scenarios (POST /api/auth/token), and
-// the next-auth session cookie for the admin page, through the credentials sign-in a browser
+// How the benchmark signs in: a Bearer token for the API scenarios (POST /api/auth/token), an API
+// key made with it (POST /api/keys) for S7, and the next-auth session cookie for the admin page, through the credentials sign-in a browser
 // uses (csrf token and cookie first, then the form post).
 interface Account {
   email: string;
@@ -19,6 +19,16 @@ export async function apiToken(baseUrl: string, account: Account): Promise<strin
     body: JSON.stringify(account),
   }).then((r) => expectOk(r, "POST /api/auth/token"));
   return ((await res.json()) as { token: string }).token;
+}
+
+/** A new API key of the token's owner with the given scopes: its secret. */
+export async function apiKey(baseUrl: string, token: string, scopes: string[]): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/keys`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: "bench", scopes }),
+  }).then((r) => expectOk(r, "POST /api/keys"));
+  return ((await res.json()) as { secret: string }).secret;
 }
 
 const cookiePair = (setCookie: string) => setCookie.split(";")[0]!;

@@ -1,5 +1,5 @@
 // npx tsx --conditions=react-server scripts/bench/in-process.ts [--seconds 5 --rows 10000 --only S1,S5]:
-// the route handlers of S1–S5 and the liveness route called in process, 32 at a time, with the
+// the route handlers of S1–S5, S7 and the liveness route called in process, 32 at a time, with the
 // same requests as npm run bench but no HTTP server and no Next.js around them. What it prints
 // is our code's own cost (handler + database client + crypto + JSON) apart from the framework's,
 // which npm run bench measures only together. The mail worker does not run here (S1 queues).
@@ -26,10 +26,12 @@ run(async () => {
       const { signAccessToken } = await import("@/lib/auth/tokens");
       const admin = (await findUserByEmail(ADMIN.email))!;
       const { token } = await signAccessToken(admin);
+      const { createApiKey } = await import("@/lib/auth/api-keys");
+      const { secret: apiKey } = await createApiKey(admin, { name: "bench", scopes: ["integrations:read", "admin"] });
       const [[ids]] = (await pool().query("SELECT MIN(id) AS min, MAX(id) AS max FROM integration_submissions")) as unknown as [
         [{ min: number; max: number }],
       ];
-      // The requests of S1–S5 exactly as npm run bench sends them, routed to their handlers.
+      // The requests of S1–S5 and S7 exactly as npm run bench sends them, routed to their handlers.
       const routes: [RegExp, Handler][] = [
         [/^\/api\/health\/live$/, (await import("@/app/api/health/live/route")).GET as unknown as Handler],
         [/^\/api\/integrations\/submit$/, (await import("@/app/api/integrations/submit/route")).POST as Handler],
@@ -50,8 +52,8 @@ run(async () => {
       };
       const targets: [string, () => Promise<Response>][] = [
         ["liveness", () => send(liveness)],
-        ...scenarios({ token, cookie: "", ids })
-          .filter((scenario) => scenario.raw && (!only || only.includes(scenario.id)))
+        ...scenarios({ token, cookie: "", apiKey, ids })
+          .filter((scenario) => scenario.kind !== "page" && (!only || only.includes(scenario.id)))
           .map((scenario): [string, () => Promise<Response>] => [`${scenario.id} ${scenario.name}`, () => send(scenario.request)]),
       ];
       console.log(`\n${CONCURRENCY} at a time, ${seconds} s each, ${rows.toLocaleString("en")} rows:`);

@@ -19,7 +19,7 @@ import { fail, hasFlag, option, run } from "../cli";
 import { freePort } from "../free-port";
 import { productionServer } from "../production-node";
 import { BARE_DIR, BARE_PATH, buildBareNext } from "./bare-next";
-import { apiToken, sessionCookie } from "./credentials";
+import { apiKey, apiToken, sessionCookie } from "./credentials";
 import { ADMIN, benchEnvironment, seedRows, withBenchDatabase } from "./database";
 import { flaskMissing, startFlask, type Flask } from "./flask";
 import { measure, type Measurement } from "./measure";
@@ -78,7 +78,7 @@ run(async () => {
   const reuseBuild = smoke && existsSync(path.join(".next", "BUILD_ID"));
   const dist = reuseBuild ? {} : DIST;
   const only = option("only")?.split(",");
-  if (only?.some((id) => !/^S[0-6]$/.test(id))) fail("--only takes a comma list of S0 … S6.");
+  if (only?.some((id) => !/^S[0-7]$/.test(id))) fail("--only takes a comma list of S0 … S7.");
   const profile = hasFlag("cpu-prof")
     ? ["--cpu-prof", "--cpu-prof-dir", path.join(RESULTS_DIR, "profiles")]
     : [];
@@ -168,12 +168,14 @@ run(async () => {
       const rssAtStartMiB = Object.fromEntries(
         await Promise.all(servers.map(async (s) => [s.name, await s.rssMiB()] as const)),
       );
+      const token = await apiToken(app.url, ADMIN);
       const ours = scenarios({
-        token: await apiToken(app.url, ADMIN),
+        token,
         cookie: await sessionCookie(app.url, ADMIN),
+        apiKey: await apiKey(app.url, token, ["integrations:read", "admin"]),
         ids,
       });
-      const theirs = flask && scenarios({ token: flask.token, cookie: "", ids: flask.ids });
+      const theirs = flask && scenarios({ token: flask.token, cookie: "", apiKey: "", ids: flask.ids });
       const list = [LIVENESS, ...ours].filter((s) => !only || only.includes(s.id));
 
       /** Who a scenario runs against: the app, and the baselines that implement it. */

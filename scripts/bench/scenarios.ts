@@ -1,5 +1,6 @@
-// The load scenarios: S0, the liveness route (the app's floor, held to a bare Next.js app's), and
-// S1–S6, what clients send. The same requests go to the app, the raw server and the Flask service.
+// The load scenarios: S0, the liveness route (the app's floor, held to a bare Next.js app's),
+// S1–S6, what clients send, and S7, S5 with an API key instead of a JWT (a key's check must cost
+// no more than a token's). The same requests go to the app, the raw server and the Flask service.
 import { randomInt } from "node:crypto";
 
 export type Kind = "floor" | "read" | "write" | "page";
@@ -36,6 +37,8 @@ export const LIVENESS: Scenario = {
 export function scenarios(auth: {
   token: string;
   cookie: string;
+  /** An API key with the admin's reach (integrations:read and admin), for S7. */
+  apiKey: string;
   ids: { min: number; max: number };
 }): Scenario[] {
   const bearer = { authorization: `Bearer ${auth.token}` };
@@ -110,6 +113,17 @@ export function scenarios(auth: {
       kind: "page",
       raw: false,
       request: { method: "GET", path: () => "/admin", headers: { cookie: auth.cookie } },
+    },
+    {
+      id: "S7",
+      name: "get one, API key",
+      kind: "read",
+      raw: false,
+      request: {
+        method: "GET",
+        path: () => `/api/integrations/${anyId()}`,
+        headers: { authorization: `Bearer ${auth.apiKey}` },
+      },
     },
   ];
 }

@@ -17,6 +17,8 @@ const P99_MS = 100;
 const P99_SCENARIOS = new Set(["S2", "S3", "S4", "S5"]);
 const FLOOR_MARGIN = 1.1;
 const RSS_MIB = 600;
+/** S7 (an API key) against S5 (a JWT): the same request, so the key's check may cost this much more. */
+const KEY_MARGIN = 1.1;
 
 interface TargetNumbers {
   rps: number;
@@ -181,6 +183,13 @@ export function printSummary(
     `\n${run.rows.toLocaleString("en")} rows, ${run.connections} connections, ${run.workers} app processes; medians over rounds; ratios are medians of per-round ratios.` +
       `\nGoals: app ≥ ${FLASK_RATIO}× flask, p99 < ${P99_MS} ms (S2–S5), CPU within budget (S1 with its email), liveness CPU ≤ ${FLOOR_MARGIN}× bare Next, all app processes < ${RSS_MIB} MiB.`,
   );
+  const [jwt, key] = [rows.find((r) => r.id === "S5"), rows.find((r) => r.id === "S7")];
+  if (jwt && key) {
+    const times = key.app.cpuMs / jwt.app.cpuMs;
+    console.log(
+      `API key against JWT (S7 vs S5): ${fixed(key.app.cpuMs, 2)} vs ${fixed(jwt.app.cpuMs, 2)} ms CPU per request, × ${fixed(times, 2)}${mark(times <= KEY_MARGIN)} (goal ≤ ${KEY_MARGIN}).`,
+    );
+  }
   for (const r of rows) {
     if (r.mailDrainSeconds !== undefined)
       console.log(
