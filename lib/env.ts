@@ -74,6 +74,18 @@ const schema = z
     EXTERNAL_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     EXTERNAL_JWT_ROLE_CLAIM: z.string().min(1).default("role"),
     EXTERNAL_JWT_ADMIN_VALUE: z.string().min(1).default("admin"),
+    // Optional: single sign-on through an OpenID Connect provider (see lib/auth/oidc.ts).
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's issuer URL" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+    OIDC_SCOPE: z.string().min(1).default("openid email profile"),
+    OIDC_ADMIN_GROUP: z.string().min(1).optional(),
+    OIDC_ALLOWED_DOMAINS: z
+      .string()
+      .transform((value) => csv(value).map((domain) => domain.toLowerCase()))
+      .optional(),
+    PASSWORD_SIGNIN: z.stringbool().default(true),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     path: ["ADMIN_PASSWORD"],
@@ -86,6 +98,14 @@ const schema = z
   .refine((e) => !e.EXTERNAL_JWT_ISSUER || Boolean(e.EXTERNAL_JWT_JWKS_URL) !== Boolean(e.EXTERNAL_JWT_SECRET), {
     path: ["EXTERNAL_JWT_JWKS_URL"],
     message: "or EXTERNAL_JWT_SECRET (exactly one) is required when EXTERNAL_JWT_ISSUER is set",
+  })
+  .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
+    path: ["OIDC_CLIENT_ID"],
+    message: "and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set",
+  })
+  .refine((e) => e.PASSWORD_SIGNIN || e.OIDC_ISSUER, {
+    path: ["PASSWORD_SIGNIN"],
+    message: "can be false only when OIDC_ISSUER is set (else nobody could sign in)",
   })
   .transform((e) => ({
     ...e,

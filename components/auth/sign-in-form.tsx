@@ -9,19 +9,62 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
-export function describeSignInError(code: string | null | undefined): string | undefined {
+// What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
+const SINGLE_SIGN_ON_ERRORS: Record<string, (provider: string) => string> = {
+  OAuthSignin: (p) => `Could not start signing in with ${p}: it did not answer as expected. Try again, or tell your administrator.`,
+  OAuthCallback: (p) =>
+    `${p}'s answer could not be verified (its issuer, audience or signature was not the one configured here), so you were not signed in.`,
+  OidcIssuer: (p) => `${p} answered as a different issuer than the one configured here, so you were not signed in.`,
+  OidcEmailUnverified: (p) => `${p} has not verified your email address, so it cannot sign you in here.`,
+  OidcDomain: () => "Accounts of your email domain cannot sign in here. Ask your administrator.",
+  AccountDisabled: () => "This account is disabled. Ask your administrator.",
+};
+
+export function describeSignInError(code: string | null | undefined, provider = "single sign-on"): string | undefined {
   if (!code) return undefined;
   const limited = /^RateLimited:(\d+)$/.exec(code);
   if (limited) {
     const minutes = Math.max(1, Math.ceil(Number(limited[1]) / 60));
     return `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   }
-  return code === "CredentialsSignin" ? "Invalid email or password." : "Sign-in failed. Please try again.";
+  if (code === "CredentialsSignin") return "Invalid email or password.";
+  return SINGLE_SIGN_ON_ERRORS[code]?.(provider) ?? "Sign-in failed. Please try again.";
 }
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+/** "Continue with <provider>": next-auth's OpenID Connect flow, back to where the person was going. */
+function SingleSignOnButton({ name, callbackUrl }: { name: string; callbackUrl: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      className="w-full"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signIn("oidc", { callbackUrl });
+      }}
+    >
+      {pending ? `Opening ${name}…` : `Continue with ${name}`}
+    </Button>
+  );
+}
+
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  singleSignOn,
+  passwords,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  /** The OpenID Connect provider's name, when single sign-on is configured. */
+  singleSignOn?: string;
+  /** Whether password sign-in is on (PASSWORD_SIGNIN). */
+  passwords: boolean;
+}) {
   const router = useRouter();
-  const [error, setError] = useState(describeSignInError(initialError));
+  const [error, setError] = useState(describeSignInError(initialError, singleSignOn));
   const [pending, setPending] = useState(false);
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const formRef = useFocusFirstInvalid(missing);
@@ -47,10 +90,27 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(describeSignInError(result?.error ?? "failed"));
   }
 
+  const sso = singleSignOn ? <SingleSignOnButton name={singleSignOn} callbackUrl={callbackUrl} /> : null;
+  if (!passwords) {
+    return (
+      <div className="space-y-5">
+        {error ? <Alert>{error}</Alert> : null}
+        {sso}
+      </div>
+    );
+  }
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus error={missing.email} />
+      {sso ? (
+        <>
+          {sso}
+          <p className="flex items-center gap-3 text-xs text-slate-500 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
+            or with your password
+          </p>
+        </>
+      ) : null}
+      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus={!sso} error={missing.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={missing.password} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -109,6 +109,29 @@ export async function provisionExternalUser(input: {
   return user.id;
 }
 
+/**
+ * Single sign-on: the account with this (provider-verified) email, created when there is none.
+ * `role`, when the provider decides it (OIDC_ADMIN_GROUP), is set on every sign-in.
+ */
+export async function linkSingleSignOnUser(input: { email: string; name: string | null; role?: Role }): Promise<User> {
+  const email = normalizeEmail(input.email);
+  const known = await findUserByEmail(email);
+  if (!known) {
+    // Two first sign-ins at once: the second insert is ignored and both read the one row.
+    await db()
+      .insert(users)
+      .ignore()
+      .values({ email, name: input.name, role: input.role ?? "user", passwordHash: null });
+  } else if (input.role && known.role !== input.role) {
+    await db().update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, known.id));
+  } else {
+    return known;
+  }
+  const user = await findUserByEmail(email);
+  if (!user) throw new Error(`Could not provision ${email}.`);
+  return user;
+}
+
 /** Disabling also ends every session and token issued so far: enabling again does not revive them. */
 export async function setUserDisabled(email: string, disabled: boolean): Promise<boolean> {
   const [result] = await db()

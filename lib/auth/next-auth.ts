@@ -1,5 +1,6 @@
-// next-auth for the web: email + password, JWT sessions carrying id, email and role. Built on
-// first use, not at import, because it needs the validated environment.
+// next-auth for the web: email + password (unless PASSWORD_SIGNIN=false) and single sign-on
+// through OpenID Connect when configured (lib/auth/oidc.ts); JWT sessions carrying id, email
+// and role. Built on first use, not at import, because it needs the validated environment.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
@@ -9,12 +10,35 @@ import { env } from "@/lib/env";
 import { AppError, describeError, errors, isDbUnreachable } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
+import { oidcProvider, type OidcUser } from "./oidc";
 import { returnUrl } from "./return-path";
 import { actingUser, findSessionUser, revokeSession, sessionTokenCredential } from "./session-revocation";
 import { secureCookies } from "./session-cookie";
 import { authenticate } from "./sign-in";
 
 let options: NextAuthOptions | undefined;
+
+/** Email and password, checked with the same limits as POST /api/auth/token. */
+function passwordProvider() {
+  return CredentialsProvider({
+    name: "Email and password",
+    credentials: { email: { type: "email" }, password: { type: "password" } },
+    async authorize(credentials, req) {
+      if (!credentials?.email || !credentials.password) return null;
+      const headers = new Headers(req.headers as Record<string, string>);
+      try {
+        const user = await authenticate(credentials.email, credentials.password, clientAddress(headers));
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+      } catch (error) {
+        // next-auth passes a thrown message to the sign-in page as ?error=…
+        if (error instanceof AppError && error.status === 429) {
+          throw new Error(`RateLimited:${error.headers?.["Retry-After"] ?? "60"}`);
+        }
+        return null;
+      }
+    },
+  });
+}
 
 export function authOptions(): NextAuthOptions {
   if (options) return options;
@@ -26,24 +50,8 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials, req) {
-          if (!credentials?.email || !credentials.password) return null;
-          const headers = new Headers(req.headers as Record<string, string>);
-          try {
-            const user = await authenticate(credentials.email, credentials.password, clientAddress(headers));
-            return { id: String(user.id), email: user.email, name: user.name, role: user.role };
-          } catch (error) {
-            // next-auth passes a thrown message to the sign-in page as ?error=…
-            if (error instanceof AppError && error.status === 429) {
-              throw new Error(`RateLimited:${error.headers?.["Retry-After"] ?? "60"}`);
-            }
-            return null;
-          }
-        },
-      }),
+      ...(env().PASSWORD_SIGNIN ? [passwordProvider()] : []),
+      ...(oidcProvider() ? [oidcProvider()!] : []),
     ],
     // next-auth prints its errors with their stacks to the console; ours go through the logger.
     // A session refused because it ended is how sign-out works, not an error.
@@ -70,6 +78,11 @@ export function authOptions(): NextAuthOptions {
       // throws on a URL it cannot parse (a 500) and trusts anything starting with "/".
       redirect({ url, baseUrl }) {
         return returnUrl(url, baseUrl) ?? `${baseUrl}/`;
+      },
+      // Single sign-on refused (lib/auth/oidc.ts): no session, and the sign-in page says why.
+      signIn({ user }) {
+        const { refusal } = user as Partial<OidcUser>;
+        return refusal ? `${env().APP_URL}/signin?error=${refusal}` : true;
       },
       // At sign-in the session gets an id and its time (lib/auth/session-revocation.ts); on every
       // later read (pages, /api/auth/session) a session that was ended is refused, which makes

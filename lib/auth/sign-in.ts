@@ -4,6 +4,7 @@
 // email, and refuse the owner's right password from their own machine (docs/security.md).
 import "server-only";
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { errors } from "@/lib/http/errors";
 import { hit, reset, unhit, type Limit } from "@/lib/rate-limit";
 import { findUserByEmail, normalizeEmail } from "./accounts";
@@ -16,6 +17,13 @@ const PER_PAIR: Limit = { max: 5, windowSeconds: 15 * 60 };
 const PER_ADDRESS: Limit = { max: 20, windowSeconds: 15 * 60 };
 
 const INVALID = "Invalid email or password";
+
+/** PASSWORD_SIGNIN=false: passwords are never checked, so none can be guessed (a route's `before`). */
+export function requirePasswordSignIn(): void {
+  if (!env().PASSWORD_SIGNIN) {
+    throw errors.forbidden(`Password sign-in is turned off: sign in with ${env().OIDC_NAME}, or use an API key`);
+  }
+}
 
 // Hashed: a fixed length for any email within the bucket column, and no email addresses in the
 // rate_limits table.

@@ -32,6 +32,10 @@ describe("environment", () => {
     expect(() => parseEnv({ ...production, SMTP_URL: "http://mail" })).toThrow(/SMTP_URL must be an smtp/);
     expect(() => parseEnv({ ...production, TOKEN_TTL_SECONDS: "abc" })).toThrow(/TOKEN_TTL_SECONDS/);
     expect(() => parseEnv({ ...production, ADMIN_EMAIL: "a@b.co" })).toThrow(/ADMIN_PASSWORD and ADMIN_EMAIL must be set together/);
+    expect(() => parseEnv({ ...production, OIDC_ISSUER: "https://id.example.com" })).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required/);
+    expect(() => parseEnv({ ...production, PASSWORD_SIGNIN: "false" })).toThrow(/PASSWORD_SIGNIN can be false only when OIDC_ISSUER is set/);
+    const sso = { OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "hub", OIDC_CLIENT_SECRET: "s" };
+    expect(parseEnv({ ...production, ...sso, OIDC_ALLOWED_DOMAINS: "Example.com, b.io" }).OIDC_ALLOWED_DOMAINS).toEqual(["example.com", "b.io"]);
   });
 
   it("treats an empty value as unset", () => {

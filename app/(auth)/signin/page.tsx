@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { returnTarget } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,6 +15,8 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={typeof params.error === "string" ? params.error : undefined}
+        singleSignOn={env().OIDC_ISSUER ? env().OIDC_NAME : undefined}
+        passwords={env().PASSWORD_SIGNIN}
       />
     </>
   );

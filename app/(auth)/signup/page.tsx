@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { returnTarget } from "@/lib/auth/page-guard";
-import { env } from "@/lib/env";
+import { signupOpen } from "@/lib/auth/sign-up";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -12,7 +12,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/signup">)
     <>
       <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">Connect your recruiting tools in a few minutes.</p>
-      {env().ALLOW_SIGNUP ? (
+      {signupOpen() ? (
         <SignUpForm callbackUrl={callbackUrl} />
       ) : (
         <Alert tone="info">Sign-up is closed. Ask your administrator for an account.</Alert>
