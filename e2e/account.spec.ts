@@ -92,3 +92,33 @@ test("sign out everywhere ends this browser's session and any copy of its cookie
     await replay.dispose();
   }
 });
+
+test("an admin signs someone else out everywhere and disables them from /admin/users", async ({
+  page,
+  browser,
+}) => {
+  const person = await browser.newPage();
+  await signUp(person, "Pat People");
+  const email = (await person.request.get("/api/auth/session").then((r) => r.json())).user.email as string;
+
+  await page.goto("/signin?callbackUrl=/admin/users");
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
+  await page.getByRole("searchbox").fill(email);
+  await page.getByRole("button", { name: "Search" }).click();
+  const row = page.getByRole("listitem").filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+
+  await row.getByRole("button", { name: `Sign out ${email} everywhere` }).click();
+  await row.getByRole("button", { name: "Yes, sign them out" }).click();
+  await expect(row.getByRole("status")).toContainText("revoked");
+  expect((await person.request.get("/api/integrations")).status()).toBe(401);
+
+  await row.getByRole("button", { name: `Disable ${email}` }).click();
+  await row.getByRole("button", { name: "Yes, disable" }).click();
+  await expect(row).toContainText("Disabled");
+  await expect(row.getByRole("button", { name: `Enable ${email}` })).toBeVisible();
+  await person.close();
+});

@@ -17,6 +17,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin": ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "userId"],
   "/admin/[id]": ["updated"],
   "/admin/emails": ["status", "before", "id"],
+  "/admin/users": ["q", "before"],
   "/account": ["keys"],
 };
 // The same for the API's GET routes (their zod query schemas).
@@ -135,9 +136,12 @@ test("every /api route answers malformed paths and query values with JSON, never
   test.setTimeout(240_000);
   const probes = apiRoutes.flatMap(({ route, methods }) => {
     const { queries, segments } = malformedUrls(route, API_PARAMS[route] ?? [], real);
+    // As an admin, a real id under /api/admin/users would sign someone out or disable them.
     const callers = route.startsWith("/api/auth")
       ? [{}, asUser()]
-      : [bearerOf(user.bearer), bearerOf(admin.bearer)];
+      : route.startsWith("/api/admin/users")
+        ? [bearerOf(user.bearer)]
+        : [bearerOf(user.bearer), bearerOf(admin.bearer)];
     const gets = methods.includes("GET") ? [...queries, ...segments] : [];
     // The methods it takes, and one it does not (the JSON 405).
     const writes = [...methods.filter((method) => method !== "GET"), "DELETE"].flatMap((method) =>
@@ -231,6 +235,15 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
         fields: ["name", "scopes", "expiresAt"],
       },
       {
+        // No such user, once the body has passed (a real one would be disabled mid-run).
+        route: "/api/admin/users/[id]",
+        path: "/api/admin/users/999999999",
+        method: "PATCH",
+        headers: { ...json, ...bearerOf(admin.bearer) },
+        body: { disabled: false },
+        fields: ["disabled"],
+      },
+      {
         // A submission's id: no such key, once the body has passed.
         route: "/api/keys/[id]/rotate",
         path: `/api/keys/${id}/rotate`,
@@ -240,13 +253,14 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
       },
     ];
   // Every route that takes a body is here: a new one fails this test until it is fuzzed too.
-  // Retry, revoke and a key's DELETE read no body (and a revoke would end the fuzz user's tokens
+  // Retry, revokes and a key's DELETE read no body (and a revoke would end the fuzz user's tokens
   // mid-run).
   const fuzzedRoutes = new Set([
     ...bodies.map(({ route }) => route),
     "/api/admin/emails/[id]/retry",
     "/api/auth/revoke",
     "/api/keys/[id]",
+    "/api/admin/users/[id]/revoke",
   ]);
   const missing = apiRoutes.filter(
     ({ route, methods }) => methods.some((method) => method !== "GET") && !fuzzedRoutes.has(route),

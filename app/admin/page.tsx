@@ -27,9 +27,14 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
-        <Link href="/admin/emails" className="text-sm font-semibold text-brand-600 hover:underline">
-          Email outbox →
-        </Link>
+        <div className="flex gap-4">
+          <Link href="/admin/users" className="text-sm font-semibold text-brand-600 hover:underline">
+            People →
+          </Link>
+          <Link href="/admin/emails" className="text-sm font-semibold text-brand-600 hover:underline">
+            Email outbox →
+          </Link>
+        </div>
       </div>
       <Overview counts={counts} days={days} />
       <section aria-label="Submissions" className="space-y-4">

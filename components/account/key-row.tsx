@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
 import type { ApiKeyView } from "@/lib/auth/api-keys";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/lib/client/send-json";
 
 const GRACES = [
   { label: "Stop the old secret now", seconds: 0 },

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { apiScopes, scopeDescriptions, type ApiScope } from "@/lib/auth/scopes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/lib/client/send-json";
 
 const DAY_MS = 86_400_000;
 const LIFETIMES = [

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/lib/client/send-json";
 
 /** Ends every session and token of the person, this browser's too (POST /api/auth/revoke). */
 export function SignOutEverywhere() {

@@ -132,8 +132,11 @@ export async function linkSingleSignOnUser(input: { email: string; name: string 
   return user;
 }
 
-/** Disabling also ends every session and token issued so far: enabling again does not revive them. */
-export async function setUserDisabled(email: string, disabled: boolean): Promise<boolean> {
+/**
+ * By email (the CLI) or id (the admin page). Disabling also ends every session and token issued
+ * so far: enabling again does not revive them.
+ */
+export async function setUserDisabled(who: string | number, disabled: boolean): Promise<boolean> {
   const [result] = await db()
     .update(users)
     .set({
@@ -141,6 +144,6 @@ export async function setUserDisabled(email: string, disabled: boolean): Promise
       updatedAt: sql`CURRENT_TIMESTAMP(3)`,
       ...(disabled ? { tokensValidAfter: sql`CURRENT_TIMESTAMP(3)` } : {}),
     })
-    .where(eq(users.email, normalizeEmail(email)));
+    .where(typeof who === "number" ? eq(users.id, who) : eq(users.email, normalizeEmail(who)));
   return result.affectedRows > 0;
 }

@@ -24,12 +24,13 @@ export async function revokeSession(sid: string, userId: number, expiresAt: Date
   await db().insert(revokedSessions).ignore().values({ sid, userId, expiresAt });
 }
 
-/** Every session and token of the user issued until now stops working. */
-export async function revokeAllTokens(userId: number): Promise<void> {
-  await db()
+/** Every session and token of the user issued until now stops working; false: no such user. */
+export async function revokeAllTokens(userId: number): Promise<boolean> {
+  const [result] = await db()
     .update(users)
     .set({ tokensValidAfter: sql`CURRENT_TIMESTAMP(3)` })
     .where(eq(users.id, userId));
+  return result.affectedRows > 0;
 }
 
 // The user and whether the session was signed out, in one read: run by every cookie request.

@@ -16,7 +16,7 @@ export interface TestUser {
   headers: Record<string, string>;
 }
 
-export async function createTestUser(role: Role = "user", label = role): Promise<TestUser> {
+export async function createTestUser(role: Role = "user", label: string = role): Promise<TestUser> {
   const password = "correct-horse-battery";
   const user = await upsertUser({ email: uniqueEmail(label), password, role, name: `Test ${label}` });
   const { token } = await signAccessToken({
