@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 export default function NotFound() {
   return (
     <main className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
+      <p className="text-sm font-semibold text-link">404</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">This page does not exist</h1>
       <p className="mt-4 text-slate-600">
         The link may be mistyped, or what it pointed to is not yours to see. Integration requests open only for their

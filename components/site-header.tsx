@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { currentUser } from "@/lib/auth/page-guard";
 
 export async function SiteHeader() {
@@ -15,7 +16,7 @@ export async function SiteHeader() {
       ]
     : [];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-surface">
       <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
         <Link href="/" className="font-bold tracking-tight text-slate-900">
           Integrations Hub
@@ -26,6 +27,7 @@ export async function SiteHeader() {
         </nav>
         {user ? (
           <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">
               {user.name ?? user.email}
             </span>
@@ -33,6 +35,7 @@ export async function SiteHeader() {
           </div>
         ) : (
           <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
             <Link href="/signin" className={buttonClass("ghost")}>
               Sign in
             </Link>

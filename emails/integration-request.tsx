@@ -1,5 +1,6 @@
 import type { EmailContent } from "./components/email-content";
 import { ContentEmail } from "./components/email-frame";
+import { statusLabel } from "../lib/integrations/status";
 
 export interface IntegrationRequestProps {
   integrationName: string;
@@ -32,7 +33,7 @@ export function integrationRequestContent(props: IntegrationRequestProps): Email
       ["Requested by", who],
       ["Integration", props.integrationName],
       ["Type", props.integrationType],
-      ["Status", props.status.replace(/_/g, " ")],
+      ["Status", statusLabel(props.status)],
       ...(props.submissionId ? ([["Request", `#${props.submissionId}`]] as [string, string][]) : []),
     ],
     action: { label: "Open in the admin dashboard", href: props.dashboardUrl },

@@ -1,6 +1,5 @@
 // Relative: the React Email preview (npm run email:dev) does not know the "@/" alias.
-import type { Status } from "../db/schema";
-import { STATUS_LABELS } from "../components/integrations/status-badge";
+import { statusLabel as label } from "../lib/integrations/status";
 import type { EmailContent } from "./components/email-content";
 import { ContentEmail } from "./components/email-frame";
 
@@ -24,7 +23,6 @@ const MEANING: Record<string, string> = {
 };
 
 // send-email may name a status of its own, shown as given.
-const label = (status: string) => STATUS_LABELS[status as Status] ?? status.replace(/_/g, " ");
 
 /** To the owner, when an admin moves their request along. */
 export function integrationStatusChangedContent(props: IntegrationStatusChangedProps): EmailContent {

@@ -17,7 +17,7 @@ export default async function LandingPage() {
   return (
     <main>
       <section className="mx-auto max-w-5xl px-6 pb-16 pt-20 sm:pt-28">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Integrations Hub</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-link">Integrations Hub</p>
         <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
           Connect your recruiting stack without emailing passwords around.
         </h1>
@@ -34,24 +34,24 @@ export default async function LandingPage() {
           </Link>
           <Link
             href="/signin"
-            className="rounded-md bg-white px-5 py-3 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
+            className="rounded-md bg-surface px-5 py-3 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
           >
             Sign in
           </Link>
         </div>
         <ul className="mt-12 flex flex-wrap gap-2" aria-label="Supported systems">
           {SYSTEMS.map((name) => (
-            <li key={name} className="rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200">
+            <li key={name} className="rounded-full bg-surface px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200">
               {name}
             </li>
           ))}
         </ul>
       </section>
-      <section className="border-t border-slate-200 bg-white">
+      <section className="border-t border-slate-200 bg-surface">
         <ol className="mx-auto grid max-w-5xl gap-8 px-6 py-16 sm:grid-cols-3">
           {STEPS.map((step, i) => (
             <li key={step.title}>
-              <span className="text-sm font-semibold text-brand-600">Step {i + 1}</span>
+              <span className="text-sm font-semibold text-link">Step {i + 1}</span>
               <h2 className="mt-2 text-lg font-semibold">{step.title}</h2>
               <p className="mt-2 text-slate-600">{step.text}</p>
             </li>

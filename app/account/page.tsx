@@ -18,7 +18,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
-      <dl className="mt-6 grid gap-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <dl className="mt-6 grid gap-4 rounded-xl bg-surface p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-slate-500">Name</dt>
           <dd className="mt-1 font-medium">{user.name ?? "—"}</dd>
@@ -46,7 +46,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             {everyone ? "Everyone's API keys" : "API keys"}
           </h2>
           {isAdmin(user) ? (
-            <Link href={everyone ? "/account" : "/account?keys=all"} className="text-sm font-medium text-brand-700 underline">
+            <Link href={everyone ? "/account" : "/account?keys=all"} className="text-sm font-medium text-link underline">
               {everyone ? "Show only mine" : "Show everyone's keys"}
             </Link>
           ) : null}

@@ -28,10 +28,10 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
         <div className="flex gap-4">
-          <Link href="/admin/users" className="text-sm font-semibold text-brand-600 hover:underline">
+          <Link href="/admin/users" className="text-sm font-semibold text-link hover:underline">
             People →
           </Link>
-          <Link href="/admin/emails" className="text-sm font-semibold text-brand-600 hover:underline">
+          <Link href="/admin/emails" className="text-sm font-semibold text-link hover:underline">
             Email outbox →
           </Link>
         </div>

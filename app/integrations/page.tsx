@@ -16,7 +16,7 @@ export default async function CatalogPage() {
       </p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {catalog.map((entry) => (
-          <li key={entry.slug} className="flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <li key={entry.slug} className="flex flex-col rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
             <h2 className="text-lg font-semibold">{entry.name}</h2>
             <p className="mt-1 text-sm text-slate-600">{entry.summary}</p>
             <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Have at hand</p>

@@ -25,7 +25,7 @@ function NewSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
       <div className="flex flex-wrap items-center gap-2">
         <code
           data-testid="new-secret"
-          className="min-w-0 flex-1 rounded-md bg-white px-3 py-2 font-mono text-sm break-all ring-1 ring-emerald-200"
+          className="min-w-0 flex-1 rounded-md bg-surface px-3 py-2 font-mono text-sm break-all ring-1 ring-emerald-200"
         >
           {secret}
         </code>

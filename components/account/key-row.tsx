@@ -41,7 +41,7 @@ export function KeyRow({
   }
 
   return (
-    <li className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <li className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold [overflow-wrap:anywhere]">{apiKey.name}</h3>
         <code className="font-mono text-sm text-slate-600">{apiKey.prefix}</code>

@@ -57,7 +57,7 @@ export function NewKeyForm({
     <form
       onSubmit={submit}
       noValidate
-      className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      className="space-y-4 rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
     >
       <h3 className="font-semibold">New key</h3>
       <TextField

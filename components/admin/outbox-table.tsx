@@ -29,7 +29,7 @@ export function OutboxTable({ items, previewHref }: { items: OutboxListItem[]; p
               <td className="max-w-[14rem] truncate whitespace-nowrap px-3 py-2" title={item.recipient}>{item.recipient}</td>
               <td className="min-w-[12rem] max-w-md px-3 py-2 [overflow-wrap:anywhere]">
                 {previewHref ? (
-                  <Link href={previewHref(item.id)} className="font-medium text-brand-600 hover:underline">{item.subject}</Link>
+                  <Link href={previewHref(item.id)} className="font-medium text-link hover:underline">{item.subject}</Link>
                 ) : (
                   item.subject
                 )}

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { statuses } from "@/db/schema";
-import { STATUS_COLORS, STATUS_LABELS } from "@/components/integrations/status-badge";
+import { statuses } from "@/lib/integrations/status";
+import { STATUS_COLORS, STATUS_LABELS } from "@/lib/integrations/status";
 import { OVERVIEW_DAYS, type DayCounts } from "@/lib/integrations/overview";
 
 const number = new Intl.NumberFormat("en-US");
@@ -14,7 +14,7 @@ export function Overview({ counts, days }: { counts: Record<(typeof statuses)[nu
           <li key={status}>
             <Link
               href={`/admin?status=${status}`}
-              className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+              className="block rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
             >
               <span className="flex items-center gap-2 text-sm text-slate-600">
                 <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: STATUS_COLORS[status].fill }} />
@@ -25,7 +25,7 @@ export function Overview({ counts, days }: { counts: Record<(typeof statuses)[nu
           </li>
         ))}
       </ul>
-      <figure className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <figure className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
         <figcaption className="flex items-baseline justify-between text-sm text-slate-600">
           <span>Submissions per day, last {OVERVIEW_DAYS} days</span>
           <span className="tabular-nums">{number.format(total)} in total</span>

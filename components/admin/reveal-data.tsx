@@ -49,7 +49,7 @@ export function RevealData({
             <div key={key} className="grid items-center gap-1 py-2 sm:grid-cols-[10rem_1fr_auto]">
               <dt className="text-sm text-slate-500 [overflow-wrap:anywhere]">
                 {labels[key] ?? key}
-                {labels[key] ? <span className="block font-mono text-xs text-slate-400">{key}</span> : null}
+                {labels[key] ? <span className="block font-mono text-xs text-slate-500">{key}</span> : null}
               </dt>
               <dd className="break-all font-mono text-sm text-slate-900">{revealed[key] ?? shown}</dd>
               <dd>
@@ -57,7 +57,7 @@ export function RevealData({
                   revealed[key] === undefined ? (
                     <button
                       type="button"
-                      className="text-xs font-semibold text-brand-600 hover:underline"
+                      className="text-xs font-semibold text-link hover:underline"
                       aria-label={`Reveal ${labels[key] ?? key}`}
                       onClick={() => reveal(key)}
                     >

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { statuses, type Status } from "@/db/schema";
-import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { statuses, type Status } from "@/lib/integrations/status";
+import { STATUS_LABELS } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
 
 /**
@@ -42,7 +42,7 @@ export function StatusCell({ id, shown, onSave }: { id: number; shown: Status; o
             setDraft(shown);
           }
         }}
-        className={`rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset focus:ring-2 focus:ring-brand-600 ${dirty ? "ring-brand-600" : "ring-slate-300"}`}
+        className={`rounded-md border-0 bg-surface py-1 pl-2 pr-7 text-sm ring-1 ring-inset focus:ring-2 focus:ring-brand-600 ${dirty ? "ring-brand-600" : "ring-slate-300"}`}
       >
         {statuses.map((s) => (
           <option key={s} value={s}>

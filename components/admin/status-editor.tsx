@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { statuses, type Status } from "@/db/schema";
-import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { statuses, type Status } from "@/lib/integrations/status";
+import { STATUS_LABELS } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -49,7 +49,7 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
       </div>
       <div className="text-sm">
         <label htmlFor={noteId} className="block text-slate-600">
-          Message to the owner <span className="text-slate-400">(optional, sent with the status)</span>
+          Message to the owner <span className="text-slate-500">(optional, sent with the status)</span>
         </label>
         <textarea
           id={noteId}

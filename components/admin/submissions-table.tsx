@@ -11,10 +11,10 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { statuses, type Status } from "@/db/schema";
+import { statuses, type Status } from "@/lib/integrations/status";
 import type { ListPage } from "@/lib/integrations/list-query";
 import type { IntegrationDto } from "@/lib/integrations/serialize";
-import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { STATUS_LABELS } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { StatusCell } from "./status-cell";
@@ -48,13 +48,19 @@ const columns = [
       />
     ),
     cell: ({ row }) => (
-      <input type="checkbox" aria-label={`Select #${row.original.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <input
+        type="checkbox"
+        className="size-4 max-md:size-6"
+        aria-label={`Select #${row.original.id}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
     ),
   }),
   column.accessor("id", {
     header: "ID",
     cell: (c) => (
-      <Link href={`/admin/${c.getValue()}`} className="font-medium text-brand-600 hover:underline">
+      <Link href={`/admin/${c.getValue()}`} className="font-medium text-link hover:underline">
         #{c.getValue()}
       </Link>
     ),
@@ -97,6 +103,9 @@ const columns = [
   column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
   column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
 ];
+
+/** A cell's column name, shown before it when rows stack as cards (the select column's header is a checkbox). */
+const cellLabel = (header: unknown) => (typeof header === "string" ? header : "Select");
 
 export function SubmissionsTable({ page }: { page: ListPage }) {
   const router = useRouter();
@@ -208,7 +217,7 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
           <span>{allMatching ? `All ${number.format(page.count)} matching selected` : `${selectedIds.length} selected`}</span>
           {!allMatching && table.getIsAllRowsSelected() && page.count > page.integrations.length ? (
-            <button type="button" className="font-semibold text-brand-700 underline" onClick={() => setAllMatching(true)}>
+            <button type="button" className="font-semibold text-link underline" onClick={() => setAllMatching(true)}>
               Select all {number.format(page.count)} matching the filter
             </button>
           ) : null}
@@ -231,9 +240,10 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
           </button>
         </div>
       ) : null}
-      <div className={`relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50">
+      <div className={`relative overflow-x-auto rounded-xl bg-surface shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+        {/* Below md each row is a card: the cells stack, each with its column's name before it. */}
+        <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
+          <thead className="bg-slate-50 max-md:sr-only">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -249,7 +259,7 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
                           onClick={() => set({ sort: sorted === "descending" ? id : `-${id}` })}
                         >
                           {label}
-                          <span aria-hidden className="text-xs text-slate-400">
+                          <span aria-hidden className="text-xs text-slate-500">
                             {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
                           </span>
                         </button>
@@ -262,11 +272,15 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-slate-100 max-md:block">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50" aria-selected={row.getIsSelected()}>
+              <tr key={row.id} className="hover:bg-slate-50 max-md:block max-md:px-4 max-md:py-3" aria-selected={row.getIsSelected()}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top text-slate-700">
+                  <td
+                    key={cell.id}
+                    data-label={cellLabel(cell.column.columnDef.header)}
+                    className="px-3 py-2 align-top text-slate-700 max-md:flex max-md:min-h-11 max-md:items-center max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]"
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

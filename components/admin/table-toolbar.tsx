@@ -2,14 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { statuses, type Status } from "@/db/schema";
-import { STATUS_LABELS } from "@/components/integrations/status-badge";
+import { statuses, type Status } from "@/lib/integrations/status";
+import { STATUS_LABELS } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
 import { typeName } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
-  "rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+  "rounded-md border-0 bg-surface py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
 export function TableToolbar({ types }: { types: string[] }) {
   const { params, set, pending } = useUrlState();
@@ -69,7 +69,7 @@ export function TableToolbar({ types }: { types: string[] }) {
             href={`/admin/${requestId}`}
             // Leaving for the request: the search typed so far must not navigate after it.
             onClick={() => (sent.current = q.trim())}
-            className="mt-1 inline-block text-sm font-semibold text-brand-600 hover:underline"
+            className="mt-1 inline-block text-sm font-semibold text-link hover:underline"
           >
             Open request #{requestId} →
           </Link>
@@ -84,7 +84,7 @@ export function TableToolbar({ types }: { types: string[] }) {
               type="button"
               aria-pressed={selected.has(status)}
               onClick={() => toggle(status)}
-              className={`rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${selected.has(status) ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+              className={`rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${selected.has(status) ? "bg-brand-600 text-white ring-brand-600" : "bg-surface text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
             >
               {STATUS_LABELS[status]}
             </button>

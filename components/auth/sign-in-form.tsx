@@ -117,7 +117,7 @@ export function SignInForm({
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-600 hover:underline">
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-link hover:underline">
           Create an account
         </Link>
       </p>

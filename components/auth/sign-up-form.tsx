@@ -98,7 +98,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         Already have an account?{" "}
         <Link
           href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-semibold text-brand-600 hover:underline"
+          className="font-semibold text-link hover:underline"
         >
           Sign in
         </Link>

@@ -14,7 +14,7 @@ export function CatalogReference() {
       </p>
       <div className="mt-6 space-y-4">
         {catalog.map((entry) => (
-          <div key={entry.slug} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <div key={entry.slug} className="rounded-lg bg-surface p-4 ring-1 ring-slate-200">
             <h3 className="font-semibold">
               {entry.name} <code className="ml-1 font-mono text-sm text-slate-500">{entry.slug}</code>
             </h3>

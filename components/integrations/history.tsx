@@ -1,9 +1,6 @@
 import type { EventDto } from "@/lib/integrations/events";
-import { STATUS_LABELS } from "./status-badge";
+import { statusLabel } from "@/lib/integrations/status";
 import { Timestamp } from "./relative-time";
-import type { Status } from "@/db/schema";
-
-const statusLabel = (s: string | undefined) => (s && s in STATUS_LABELS ? STATUS_LABELS[s as Status] : (s ?? "?"));
 
 /** Who sees the history: an admin sees every actor's address, an owner "you" and "our team". */
 export type Viewer = "admin" | "owner";
@@ -66,7 +63,7 @@ export function History({ events, viewer, labels = {} }: HistoryProps) {
 /** The history as a page section, as the user's and the admin's detail pages show it. */
 export function HistorySection({ className = "", ...props }: HistoryProps & { className?: string }) {
   return (
-    <section aria-labelledby="history" className={`rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section aria-labelledby="history" className={`rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
       <h2 id="history" className="text-lg font-semibold">
         History
       </h2>

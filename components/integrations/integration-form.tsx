@@ -139,7 +139,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           <p className="text-sm font-medium text-brand-900">OAuth callback URL</p>
           <p className="mt-1 text-sm text-slate-700">Register this redirect URL in {entry.name} when you create the API application.</p>
           <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1.5 text-sm ring-1 ring-slate-200" data-testid="callback-url">
+            <code className="min-w-0 flex-1 truncate rounded bg-surface px-2 py-1.5 text-sm ring-1 ring-slate-200" data-testid="callback-url">
               {props.callbackUrl}
             </code>
             <CopyButton value={props.callbackUrl} label="Copy the callback URL" />

@@ -13,7 +13,7 @@ export function SecretInput({ label, ...props }: InputHTMLAttributes<HTMLInputEl
         onClick={() => setShown((s) => !s)}
         aria-pressed={shown}
         aria-label={`${shown ? "Hide" : "Show"} ${label}`}
-        className="absolute inset-y-0 right-0 px-3 text-xs font-semibold text-brand-600 hover:text-brand-700"
+        className="absolute inset-y-0 right-0 px-3 text-xs font-semibold text-link hover:underline"
       >
         {shown ? "Hide" : "Show"}
       </button>

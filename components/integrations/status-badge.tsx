@@ -1,18 +1,4 @@
-import type { Status } from "@/db/schema";
-
-export const STATUS_LABELS: Record<Status, string> = {
-  pending: "Pending",
-  in_progress: "In progress",
-  completed: "Completed",
-  failed: "Failed",
-};
-
-export const STATUS_COLORS: Record<Status, { badge: string; fill: string }> = {
-  pending: { badge: "bg-amber-50 text-amber-800 ring-amber-200", fill: "#f59e0b" },
-  in_progress: { badge: "bg-sky-50 text-sky-800 ring-sky-200", fill: "#0ea5e9" },
-  completed: { badge: "bg-emerald-50 text-emerald-800 ring-emerald-200", fill: "#10b981" },
-  failed: { badge: "bg-red-50 text-red-800 ring-red-200", fill: "#ef4444" },
-};
+import { STATUS_COLORS, STATUS_LABELS, type Status } from "@/lib/integrations/status";
 
 export function StatusBadge({ status }: { status: Status }) {
   return (

@@ -11,8 +11,9 @@ import {
 import { createdNow } from "./columns";
 import { users } from "./users";
 
-export const statuses = ["pending", "in_progress", "completed", "failed"] as const;
-export type Status = (typeof statuses)[number];
+import { statuses } from "../../lib/integrations/status";
+
+export { statuses, type Status } from "../../lib/integrations/status";
 
 // Every list is "filter, then order by <sort key>, id" read with a keyset cursor. InnoDB appends
 // the primary key to each secondary index, so an index on (filter, sort key) is already

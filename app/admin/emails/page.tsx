@@ -39,7 +39,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div>
-        <Link href="/admin" className="text-sm text-brand-600 hover:underline">← Dashboard</Link>
+        <Link href="/admin" className="text-sm text-link hover:underline">← Dashboard</Link>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
           Every email the app sends is written here first, then delivered and retried with backoff.{" "}
@@ -52,17 +52,17 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
             key={status ?? "all"}
             href={link({ status, before: undefined })}
             aria-current={params.status === status ? "page" : undefined}
-            className={`rounded-full px-3 py-1 ring-1 ring-inset ${params.status === status ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50"}`}
+            className={`rounded-full px-3 py-1 ring-1 ring-inset ${params.status === status ? "bg-brand-600 text-white ring-brand-600" : "bg-surface ring-slate-300 hover:bg-slate-50"}`}
           >
             {status ? OUTBOX_LABELS[status] : "All"}
           </Link>
         ))}
       </nav>
       {selected ? (
-        <section aria-label="Message" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <section aria-label="Message" className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="min-w-0 font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
-            <Link href={link({ id: undefined, before: params.before })} className="text-sm text-brand-600 hover:underline">Close</Link>
+            <Link href={link({ id: undefined, before: params.before })} className="text-sm text-link hover:underline">Close</Link>
           </div>
           <p className="text-sm text-slate-600">To {selected.recipient}</p>
           {preview ? (
@@ -80,11 +80,11 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
           </Link>
         </Alert>
       ) : null}
-      <section aria-label="Emails" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <section aria-label="Emails" className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200">
         <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
       </section>
       {page.nextBefore ? (
-        <Link href={link({ before: page.nextBefore })} className="text-sm font-semibold text-brand-600 hover:underline">Older emails →</Link>
+        <Link href={link({ before: page.nextBefore })} className="text-sm font-semibold text-link hover:underline">Older emails →</Link>
       ) : null}
     </main>
   );

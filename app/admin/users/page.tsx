@@ -28,7 +28,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">People</h1>
-        <Link href="/account?keys=all" className="text-sm font-semibold text-brand-600 hover:underline">
+        <Link href="/account?keys=all" className="text-sm font-semibold text-link hover:underline">
           Everyone&apos;s API keys
         </Link>
       </div>
@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
       ) : (
         <ul className="space-y-3" aria-label="People">
           {users.map((user) => (
-            <li key={user.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <li key={user.id} className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-semibold [overflow-wrap:anywhere]">{user.email}</p>
@@ -92,12 +92,12 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
       )}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {params.before ? (
-          <Link href={link({ before: undefined })} className="font-semibold text-brand-600 hover:underline">
+          <Link href={link({ before: undefined })} className="font-semibold text-link hover:underline">
             Newest
           </Link>
         ) : null}
         {next ? (
-          <Link href={link({ before: next })} className="font-semibold text-brand-600 hover:underline">
+          <Link href={link({ before: next })} className="font-semibold text-link hover:underline">
             Older people
           </Link>
         ) : null}

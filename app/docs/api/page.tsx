@@ -10,6 +10,7 @@ const METHOD_STYLE: Record<string, string> = {
   get: "bg-emerald-100 text-emerald-800",
   post: "bg-brand-100 text-brand-900",
   put: "bg-amber-100 text-amber-800",
+  delete: "bg-red-100 text-red-800",
 };
 
 /** OpenAPI descriptions are Markdown; of it they use only `code`, shown here as code. */
@@ -36,7 +37,7 @@ function Schema({ value }: { value: unknown }) {
 function OperationCard({ method, path, operation }: { method: string; path: string; operation: Operation }) {
   const requestSchema = operation.requestBody?.content["application/json"].schema;
   return (
-    <section id={`${method}-${path}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section id={`${method}-${path}`} className="rounded-lg border border-slate-200 bg-surface p-5 shadow-sm">
       <h2 className="flex flex-wrap items-center gap-3 font-mono text-sm">
         <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method] ?? ""}`}>
           {method}
@@ -110,7 +111,7 @@ export default function ApiDocsPage() {
       <p className="mt-2 text-sm text-slate-600">
         Authenticate with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> from{" "}
         <code className="font-mono">POST /api/auth/token</code>. Machine-readable:{" "}
-        <a className="text-brand-600 underline" href="/api/openapi.json">
+        <a className="text-link underline" href="/api/openapi.json">
           /api/openapi.json
         </a>
         .

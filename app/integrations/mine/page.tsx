@@ -42,7 +42,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
         </Link>
       </div>
       {page.integrations.length === 0 ? (
-        <div className="mt-8 rounded-xl bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200">
+        <div className="mt-8 rounded-xl bg-surface px-6 py-16 text-center shadow-sm ring-1 ring-slate-200">
           <p className="font-medium">You have not requested any integration yet.</p>
           <p className="mt-1 text-sm text-slate-600">Pick your ATS from the catalog to get started.</p>
           <Link href="/integrations" className={buttonClass("secondary", "mt-6")}>
@@ -50,7 +50,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
           </Link>
         </div>
       ) : (
-        <ul className="mt-6 divide-y divide-slate-100 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+        <ul className="mt-6 divide-y divide-slate-100 overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200">
           {page.integrations.map((item) => (
             <li key={item.id}>
               <Link

@@ -19,12 +19,12 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
   const callbackUrl = entry.oauth ? new URL(`/api/integrations/${entry.slug}/callback`, env().APP_URL).toString() : undefined;
   return (
     <main className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
-      <Link href="/integrations" className="text-sm text-brand-600 hover:underline">
+      <Link href="/integrations" className="text-sm text-link hover:underline">
         ← All integrations
       </Link>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
       <p className="mt-2 text-slate-600">{entry.summary}</p>
-      <div className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <div className="mt-8 rounded-xl bg-surface p-6 shadow-sm ring-1 ring-slate-200">
         <IntegrationForm entry={entry} mode="create" callbackUrl={callbackUrl} />
       </div>
     </main>

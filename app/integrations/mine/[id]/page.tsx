@@ -46,7 +46,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
   const note = events.findLast((e) => e.type === "status_changed" && e.details.to === integration.status)?.details.note;
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
-      <Link href="/integrations/mine" className="text-sm text-brand-600 hover:underline">
+      <Link href="/integrations/mine" className="text-sm text-link hover:underline">
         ← My integrations
       </Link>
       {flags.created ? <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert> : null}
@@ -61,7 +61,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
           <span className="font-semibold">Message from our team:</span> <span className="whitespace-pre-line">{note}</span>
         </Alert>
       ) : null}
-      <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <dl className="grid gap-4 rounded-xl bg-surface p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Request</dt>
           <dd className="font-medium">#{integration.id} · {typeName(integration.integrationType)}</dd>
@@ -80,7 +80,7 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
         </div>
       </dl>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="details" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section aria-labelledby="details" className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="details" className="text-lg font-semibold">
             {entry ? "Edit details" : "Details"}
           </h2>

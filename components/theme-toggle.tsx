@@ -1,0 +1,36 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { useTheme } from "next-themes";
+import { buttonClass } from "@/components/ui/button";
+
+const NEXT = { system: "light", light: "dark", dark: "system" } as const;
+const LABEL = { system: "System theme", light: "Light theme", dark: "Dark theme" } as const;
+type Choice = keyof typeof NEXT;
+
+// The stored choice is only known in the browser: the server renders the button without it.
+const subscribe = () => () => {};
+const useMounted = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+
+/** One button that steps through system → light → dark, saying which is on. */
+export function ThemeToggle() {
+  const { theme, setTheme } = useTheme();
+  const mounted = useMounted();
+  const current: Choice = mounted && theme && theme in NEXT ? (theme as Choice) : "system";
+  return (
+    <button
+      type="button"
+      className={buttonClass("ghost", "px-3")}
+      onClick={() => setTheme(NEXT[current])}
+      aria-label={`${LABEL[current]}; switch to ${LABEL[NEXT[current]].toLowerCase()}`}
+      title={LABEL[current]}
+    >
+      <span aria-hidden="true">{current === "dark" ? "☾" : current === "light" ? "☀" : "◐"}</span>
+    </button>
+  );
+}
