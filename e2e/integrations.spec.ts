@@ -41,9 +41,15 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await expect(item).toContainText("Pending");
   await item.click();
 
+  // Saving what is already stored says so and sends nothing.
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Nothing to change: every field is as it is stored.")).toBeVisible();
   await page.getByLabel("Account ID (optional)").fill("4242");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Your changes were saved.")).toBeVisible();
+  // The confirmation has the focus, and the form is ready for the next change at once.
+  await expect(page.getByText("Your changes were saved.").locator("xpath=ancestor::div[@tabindex='-1']")).toBeFocused();
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled();
   await expect(page.getByText("Updated Account ID")).toBeVisible();
   await expect(page.getByText(/· you$/).first()).toBeVisible();
 

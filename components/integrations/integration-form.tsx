@@ -38,11 +38,14 @@ interface ErrorBody {
 export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (CreateMode | EditMode)) {
   const router = useRouter();
   const masked = props.mode === "edit" ? props.masked : {};
-  const [values, setValues] = useState<Values>(() =>
+  // What the fields start from: the stored values, a secret left empty (empty keeps it).
+  const [stored, setStored] = useState<Values>(() =>
     Object.fromEntries(
       entry.fields.map((f) => [f.name, f.kind === "secret" || typeof masked[f.name] !== "string" ? "" : String(masked[f.name])]),
     ),
   );
+  const [values, setValues] = useState<Values>(stored);
+  const [notice, setNotice] = useState<string>();
   const [errors, setErrors] = useState<Errors>({});
   const form = useFocusFirstInvalid(errors);
   const [formError, setFormError] = useState<string>();
@@ -65,7 +68,13 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(undefined);
+    setNotice(undefined);
     setConflict(false);
+    const unchanged = entry.fields.every((f) => (values[f.name] ?? "").trim() === (stored[f.name] ?? "").trim());
+    if (props.mode === "edit" && !props.resubmit && unchanged) {
+      setNotice("Nothing to change: every field is as it is stored.");
+      return;
+    }
     const all = currentValues();
     const checked = formSchema(entry).safeParse(all);
     if (!checked.success) {
@@ -81,6 +90,11 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
         const { id } = (await response.json()) as { id: number };
         router.push(`/integrations/mine/${id}?created=1`);
       } else {
+        // The same page shows the form again: it starts from what was just stored, secrets empty.
+        const saved = Object.fromEntries(entry.fields.map((f) => [f.name, f.kind === "secret" ? "" : (values[f.name] ?? "").trim()]));
+        setStored(saved);
+        setValues(saved);
+        setPending(false);
         router.push(props.savedHref ?? `/integrations/mine/${props.id}?updated=1`);
         router.refresh();
       }
@@ -125,6 +139,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6">
       {formError ? <Alert>{formError}</Alert> : null}
+      {notice ? <Alert tone="info">{notice}</Alert> : null}
       {conflict ? (
         <Alert>
           Someone else (perhaps an admin) changed this integration after you opened it, so nothing was saved.{" "}
