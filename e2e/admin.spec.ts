@@ -143,6 +143,8 @@ test("an admin's status change is delivered to the owner's mailbox with a render
   await page.getByLabel("Status", { exact: true }).selectOption(current === "completed" ? "failed" : "completed");
   await page.getByLabel(/Message to the owner/).fill("Checked with your IT team: all set.");
   await page.getByRole("button", { name: "Save status" }).click();
+  // The confirmation says what happened and has the focus; the message was sent, not lost.
+  await expect(page.getByRole("status").filter({ hasText: "with your message, is queued" })).toBeFocused();
   await expect(page.getByText(/Status changed from/).first()).toBeVisible();
   await expect(page.getByText("“Checked with your IT team: all set.”")).toBeVisible();
   const email = page.getByRole("region", { name: "Emails about it" }).getByRole("link", { name: /Your .* integration is now/ }).first();

@@ -1,9 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { statuses, type Status } from "@/lib/integrations/status";
-import { STATUS_LABELS } from "@/lib/integrations/status";
+import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -14,12 +13,19 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const confirmation = useRef<HTMLParagraphElement>(null);
   const selectId = useId();
   const noteId = useId();
+  // The confirmation takes the focus when it appears, so it is what a screen reader says next.
+  useEffect(() => {
+    if (saved) confirmation.current?.focus();
+  }, [saved]);
 
   async function save() {
     setBusy(true);
     setError(undefined);
+    setSaved(undefined);
     const response = await fetch(`/api/integrations/${id}/update`, {
       method: "PUT",
       headers: { "content-type": "application/json", "if-match": `"${version}"` },
@@ -27,7 +33,11 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
     }).catch(() => undefined);
     setBusy(false);
     if (response?.ok) {
+      const sentNote = note.trim() !== "";
       setNote("");
+      setSaved(
+        `Status saved: ${STATUS_LABELS[value]}. The owner's email${sentNote ? ", with your message," : ""} is queued.`,
+      );
       return router.refresh();
     }
     if (response?.status === 409) setError("Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.");
@@ -35,21 +45,10 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
   }
 
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="text-sm">
-          <label htmlFor={selectId} className="block text-slate-600">Status</label>
-          <select id={selectId} value={value} onChange={(e) => setValue(e.target.value as Status)} className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
-            {statuses.map((s) => (
-              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
-            ))}
-          </select>
-        </div>
-        <Button disabled={busy || value === status} onClick={save}>{busy ? "Saving…" : "Save status"}</Button>
-      </div>
+    <div className="space-y-3">
       <div className="text-sm">
         <label htmlFor={noteId} className="block text-slate-600">
-          Message to the owner <span className="text-slate-500">(optional, sent with the status)</span>
+          Message to the owner <span className="text-slate-500">(optional, sent with the new status)</span>
         </label>
         <textarea
           id={noteId}
@@ -61,6 +60,33 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
           className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
         />
       </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="text-sm">
+          <label htmlFor={selectId} className="block text-slate-600">
+            Status
+          </label>
+          <select
+            id={selectId}
+            value={value}
+            onChange={(e) => setValue(e.target.value as Status)}
+            className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+          >
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button disabled={busy || value === status} onClick={save}>
+          {busy ? "Saving…" : "Save status"}
+        </Button>
+      </div>
+      {saved ? (
+        <p ref={confirmation} tabIndex={-1} role="status" className="text-sm text-emerald-700 focus:outline-none">
+          {saved}
+        </p>
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );
