@@ -1,5 +1,5 @@
 // Relative: the React Email preview (npm run email:dev) does not know the "@/" alias.
-import { statusLabel as label } from "../lib/integrations/status";
+import { statusHeadline, statusLabel as label } from "../lib/integrations/status";
 import type { EmailContent } from "./components/email-content";
 import { ContentEmail } from "./components/email-frame";
 
@@ -29,7 +29,7 @@ export function integrationStatusChangedContent(props: IntegrationStatusChangedP
   const meaning = MEANING[props.to];
   return {
     preview: `${props.integrationName}: ${label(props.from)} → ${label(props.to)}`,
-    heading: `Your ${props.integrationName} integration is now ${label(props.to).toLowerCase()}`,
+    heading: statusHeadline(props.integrationName, props.to),
     paragraphs: [
       {
         text: [

@@ -43,7 +43,7 @@ export function OutboxTable({ items, previewHref }: { items: OutboxListItem[]; p
                   ) : null}
                 </span>
               </td>
-              <td className="px-3 py-2"><OutboxStatusBadge status={item.status} /></td>
+              <td className="px-3 py-2"><OutboxStatusBadge status={item.status} attempts={item.attempts} /></td>
               <td className="px-3 py-2 tabular-nums">{item.attempts}</td>
               <td className="max-w-xs px-3 py-2 text-xs text-red-700">{item.lastError ?? ""}</td>
               <td className="px-3 py-2">{item.status === "failed" || item.status === "pending" ? <RetryEmailButton id={item.id} /> : null}</td>

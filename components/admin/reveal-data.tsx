@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 
 /** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
 /** `labels`: field names to the labels the form shows; the stored name stays visible beside it. */
@@ -13,6 +14,7 @@ export function RevealData({
   data: Record<string, unknown>;
   labels?: Record<string, string>;
 }) {
+  const router = useRouter();
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
@@ -30,6 +32,8 @@ export function RevealData({
     const body = (await response.json()) as { integration: { data: Record<string, unknown> } };
     const value = body.integration.data[key];
     setRevealed((r) => ({ ...r, [key]: typeof value === "string" ? value : JSON.stringify(value) }));
+    // The reveal is in the history now: show it there at once (revealed values stay shown).
+    router.refresh();
   }
 
   const entries = Object.entries(data);

@@ -15,6 +15,12 @@ export const STATUS_LABELS: Record<Status, string> = {
 export const statusLabel = (status: string | undefined): string =>
   status === undefined ? "?" : (STATUS_LABELS[status as Status] ?? status.replace(/_/g, " "));
 
+/** The line that tells an owner where their request stands (email subject and heading). */
+export const statusHeadline = (integrationName: string, status: string): string =>
+  status === "failed"
+    ? `Your ${integrationName} integration couldn't be completed`
+    : `Your ${integrationName} integration is now ${statusLabel(status).toLowerCase()}`;
+
 /** Badge classes (light and dark follow the palette in app/globals.css) and the chart's fill. */
 export const STATUS_COLORS: Record<Status, { badge: string; fill: string }> = {
   pending: { badge: "bg-amber-50 text-amber-800 ring-amber-200", fill: "#f59e0b" },

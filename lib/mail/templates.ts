@@ -11,6 +11,7 @@ import { integrationStatusChangedContent } from "@/emails/integration-status-cha
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
+import { statusHeadline } from "@/lib/integrations/status";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const status = z.enum(statuses).or(text(32));
@@ -57,7 +58,7 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
       myIntegrationsUrl: z.url(),
       note: text(1000).nullish(),
     }),
-    (p) => `Your ${p.integrationName} integration is now ${p.to.replace(/_/g, " ")}`,
+    (p) => statusHeadline(p.integrationName, p.to),
     integrationStatusChangedContent,
   ),
 };

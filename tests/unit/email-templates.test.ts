@@ -32,6 +32,15 @@ describe("email templates", () => {
     expect(subject).toBe("Your Lever integration is now completed");
     expect(text).toMatch(/from\s+in progress\s+to\s+completed/i);
     expect(text).not.toContain("Message from our team");
+    const failed = await renderTemplate("integration_status_changed", {
+      integrationName: "Lever",
+      from: "in_progress",
+      to: "failed",
+      myIntegrationsUrl: "http://localhost:3000/integrations/mine/3",
+    });
+    // Plain words, not "is now failed".
+    expect(failed.subject).toBe("Your Lever integration couldn't be completed");
+    expect(failed.html).toContain("Your Lever integration couldn&#x27;t be completed");
   });
 
   it("carry the team's note, escaped, when a status change has one", async () => {

@@ -43,7 +43,9 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
         <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
           Every email the app sends is written here first, then delivered and retried with backoff.{" "}
-          {env().SMTP_URL ? "Delivery goes through SMTP_URL." : "No SMTP_URL is set: this page is the mailbox, and messages stay here."}
+          {env().SMTP_URL
+            ? "They go out through your mail server; a failed attempt is tried again on its own."
+            : "No mail server is set up, so emails are kept here instead of being sent: this page is the mailbox."}
         </p>
       </div>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
