@@ -7,6 +7,7 @@ import { listIntegrations } from "@/lib/integrations/list-query";
 import { listQuery, type ListQuery } from "@/lib/integrations/schemas";
 import { dailyCounts, knownTypes, statusCounts } from "@/lib/integrations/overview";
 import { Overview } from "@/components/admin/overview";
+import { ADMIN_PAGE_SIZE } from "@/components/admin/page-size";
 import { SubmissionsTable } from "@/components/admin/submissions-table";
 import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { TableToolbar } from "@/components/admin/table-toolbar";
@@ -20,7 +21,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
   // The same schema and the same query as GET /api/integrations/all: one implementation.
-  const query = listQuery.safeParse(raw);
+  const query = listQuery.safeParse({ limit: String(ADMIN_PAGE_SIZE), ...raw });
   const [counts, days, types] = await Promise.all([statusCounts(), dailyCounts(), knownTypes()]);
 
   return (

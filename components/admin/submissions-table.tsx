@@ -17,6 +17,7 @@ import type { IntegrationDto } from "@/lib/integrations/serialize";
 import { STATUS_LABELS } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { ADMIN_PAGE_SIZE } from "./page-size";
 import { StatusCell } from "./status-cell";
 import { updateStatus } from "./update-status";
 import { filterParams, useUrlState } from "./use-url-state";
@@ -117,13 +118,14 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [selection, setSelection] = useState<RowSelectionState>({});
+  const [confirmingBulk, setConfirmingBulk] = useState(false);
   const [bulkStatus, setBulkStatus] = useState<Status | "">("");
   const [bulkBusy, setBulkBusy] = useState(false);
   const [allMatching, setAllMatching] = useState(false);
 
   const sortParam = params.get("sort") ?? "-submittedAt";
   const sorting: SortingState = [{ id: sortParam.replace(/^-/, ""), desc: sortParam.startsWith("-") }];
-  const limit = Number(params.get("limit") ?? 100);
+  const limit = Number(params.get("limit") ?? ADMIN_PAGE_SIZE);
   const pageNumber = Math.max(1, Number(params.get("page") ?? 1) || 1);
 
   /** Applies a status from the table; false when it was refused (the message is shown). */
@@ -168,11 +170,11 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
 
   const bulkCount = allMatching ? page.count : selectedIds.length;
 
+  const bulkWhat = `${number.format(bulkCount)} submission${bulkCount === 1 ? "" : "s"}`;
+
   async function applyBulk() {
     if (!bulkStatus) return;
-    // Every row changed emails its owner: one deliberate confirmation for the lot.
-    const what = `${number.format(bulkCount)} submission${bulkCount === 1 ? "" : "s"}`;
-    if (!window.confirm(`Set ${what} to ${STATUS_LABELS[bulkStatus]}? Each owner whose request changes gets an email.`)) return;
+    setConfirmingBulk(false);
     setBulkBusy(true);
     setError(undefined);
     setNotice(undefined);
@@ -181,7 +183,7 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
     setSelection({});
     setAllMatching(false);
     if (failures.length) setError(failures.join(" "));
-    else setNotice(`${what} set to ${STATUS_LABELS[bulkStatus]}; their owners will get an email.`);
+    else setNotice(`${bulkWhat} set to ${STATUS_LABELS[bulkStatus]}; their owners will get an email.`);
     router.refresh();
   }
 
@@ -232,9 +234,29 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               ))}
             </select>
           </label>
-          <button type="button" className={buttonClass("primary", "py-1")} disabled={!bulkStatus || bulkBusy} onClick={applyBulk}>
-            {bulkBusy ? "Applying…" : `Apply to ${number.format(bulkCount)}`}
-          </button>
+          {/* Every row changed emails its owner: one deliberate confirmation for the lot, in the page. */}
+          {confirmingBulk && bulkStatus ? (
+            <span role="group" aria-label="Confirm the bulk change" className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">
+                Set {bulkWhat} to {STATUS_LABELS[bulkStatus]}? Each owner whose request changes gets an email.
+              </span>
+              <button type="button" className={buttonClass("primary", "py-1")} onClick={applyBulk} autoFocus>
+                Yes, set {bulkWhat}
+              </button>
+              <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => setConfirmingBulk(false)}>
+                Cancel
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className={buttonClass("primary", "py-1")}
+              disabled={!bulkStatus || bulkBusy}
+              onClick={() => setConfirmingBulk(true)}
+            >
+              {bulkBusy ? "Applying…" : `Apply to ${number.format(bulkCount)}`}
+            </button>
+          )}
           <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => { setSelection({}); setAllMatching(false); }}>
             Clear selection
           </button>

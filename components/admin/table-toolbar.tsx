@@ -2,10 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { statuses, type Status } from "@/lib/integrations/status";
-import { STATUS_LABELS } from "@/lib/integrations/status";
+import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
-import { typeName } from "@/lib/integrations/catalog";
+import { catalog, catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
@@ -20,6 +19,12 @@ export function TableToolbar({ types }: { types: string[] }) {
   const sent = useRef(urlQ);
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
   const requestId = /^#?(\d{1,15})$/.exec(q.trim())?.[1];
+  // The catalog's systems by name first; types only clients sent (custom ones, typos, probes)
+  // after them, as written, with the one a shared link names even when no row has it any more.
+  const chosenType = params.get("type");
+  const others = [...new Set([...types, ...(chosenType ? [chosenType] : [])])].filter(
+    (type) => !catalogEntry(type),
+  );
 
   useEffect(() => {
     if (urlQ === sent.current) return;
@@ -96,28 +101,60 @@ export function TableToolbar({ types }: { types: string[] }) {
           Type
         </label>
         {/* Capped: one long custom type would otherwise make the select, and the page, wider than a phone. */}
-        <select id="table-type" value={params.get("type") ?? ""} onChange={(e) => set({ type: e.target.value })} className={`${FIELD} mt-1 w-full max-w-[14rem]`}>
+        <select
+          id="table-type"
+          value={params.get("type") ?? ""}
+          onChange={(e) => set({ type: e.target.value })}
+          className={`${FIELD} mt-1 w-full max-w-[14rem]`}
+        >
           <option value="">All types</option>
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {typeName(type)}
+          {catalog.map((entry) => (
+            <option key={entry.slug} value={entry.slug}>
+              {entry.name}
             </option>
           ))}
+          {others.length > 0 ? (
+            <optgroup label="Custom / other">
+              {others.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </div>
       <div>
         <label htmlFor="table-from" className="block text-xs font-medium text-slate-600">
           Submitted from
         </label>
-        <input id="table-from" type="date" value={params.get("from") ?? ""} max={params.get("to") ?? undefined} onChange={(e) => set({ from: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+        <input
+          id="table-from"
+          type="date"
+          value={params.get("from") ?? ""}
+          max={params.get("to") ?? undefined}
+          onChange={(e) => set({ from: e.target.value })}
+          className={`${FIELD} mt-1 pr-3`}
+        />
       </div>
       <div>
         <label htmlFor="table-to" className="block text-xs font-medium text-slate-600">
           to
         </label>
-        <input id="table-to" type="date" value={params.get("to") ?? ""} min={params.get("from") ?? undefined} onChange={(e) => set({ to: e.target.value })} className={`${FIELD} mt-1 pr-3`} />
+        <input
+          id="table-to"
+          type="date"
+          value={params.get("to") ?? ""}
+          min={params.get("from") ?? undefined}
+          onChange={(e) => set({ to: e.target.value })}
+          className={`${FIELD} mt-1 pr-3`}
+        />
       </div>
-      <a href={`/api/integrations/export${exportQuery.size ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
+      <a
+        href={`/api/integrations/export${exportQuery.size ? `?${exportQuery}` : ""}`}
+        className={buttonClass("secondary")}
+        download
+      >
         Export CSV
       </a>
       {/* A filter waits for the server; say so, or a slow answer reads as a click that did nothing. */}
