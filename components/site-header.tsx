@@ -13,20 +13,21 @@ export async function SiteHeader() {
         { href: "/integrations/mine", label: "My integrations" },
         ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
         { href: "/account", label: "Account" },
+        { href: "/docs/api", label: "API docs" },
       ]
     : [];
   return (
-    <header className="border-b border-slate-200 bg-surface">
-      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
+    <header className="relative z-10 border-b border-slate-200 bg-surface">
+      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2 sm:gap-x-6 sm:px-6">
         <Link href="/" className="font-bold tracking-tight text-slate-900">
           Integrations Hub
         </Link>
-        {/* On a phone the links wrap onto a second line rather than scroll out of sight. */}
-        <nav aria-label="Main" className="order-last -mx-4 flex w-full flex-wrap items-center gap-1 sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
+        {/* On a phone the links fold behind a Menu button that opens them below the header. */}
+        <nav aria-label="Main" className="flex items-center gap-1 sm:flex-1">
           <NavLinks links={links} />
         </nav>
         {user ? (
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">
               {user.name ?? user.email}
@@ -34,7 +35,7 @@ export async function SiteHeader() {
             <SignOutButton />
           </div>
         ) : (
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <Link href="/signin" className={buttonClass("ghost")}>
               Sign in

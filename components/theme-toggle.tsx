@@ -25,7 +25,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className={buttonClass("ghost", "px-3")}
+      className={buttonClass("ghost", "px-2 sm:px-3")}
       onClick={() => setTheme(NEXT[current])}
       aria-label={`${LABEL[current]}; switch to ${LABEL[NEXT[current]].toLowerCase()}`}
       title={LABEL[current]}

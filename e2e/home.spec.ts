@@ -15,3 +15,24 @@ test("the production server reports a healthy database", async ({ request }) => 
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ success: true, db: "ok" });
 });
+
+test("on a phone the header is one row, and the menu opens below it and closes on the way", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("demo@example.com");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  const header = page.locator("header");
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(page.getByRole("link", { name: "My integrations" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.getByRole("link", { name: "My integrations" }).click();
+  await expect(page).toHaveURL(/\/integrations\/mine$/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("link", { name: "Account" })).toBeHidden();
+});

@@ -67,7 +67,8 @@ const columns = [
     ),
   }),
   // Names and emails may be 255 characters: cut to one line here (in full on hover and in the
-  // detail view), so one long value cannot squeeze every other column of the page.
+  // detail view), so one long value cannot squeeze every other column of the page. The source
+  // is in the detail view only: the table keeps to what a row is worked by.
   column.accessor("userEmail", {
     header: "User",
     cell: (c) => (
@@ -92,14 +93,6 @@ const columns = [
       const meta = c.table.options.meta as StatusMeta;
       return <StatusCell id={row.id} shown={meta.shown(row)} onSave={(status) => meta.save(row, status)} />;
     },
-  }),
-  column.accessor("source", {
-    header: "Source",
-    cell: (c) => (
-      <span className="block max-w-[10rem] truncate" title={c.getValue() ?? undefined}>
-        {c.getValue() ?? "—"}
-      </span>
-    ),
   }),
   column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
   column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),

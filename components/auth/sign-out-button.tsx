@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/" })}>
+    <Button variant="ghost" className="max-sm:px-2" onClick={() => signOut({ callbackUrl: "/" })}>
       Sign out
     </Button>
   );

@@ -39,14 +39,17 @@ function actorOf(event: EventDto, viewer: Viewer): string {
 }
 
 /** The audit history as a timeline, newest first. Events never carry secret values. */
-export function History({ events, viewer, labels = {} }: HistoryProps) {
+export function History({ events: all, viewer, labels = {} }: HistoryProps) {
+  // The emails the system queued and sent are the team's business; an owner sees what happened
+  // to their request.
+  const events = viewer === "admin" ? all : all.filter((event) => !event.type.startsWith("email_"));
   // Rows imported without history (demo data, older records) have no events at all.
   if (events.length === 0) return <p className="text-sm text-slate-500">No history recorded.</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
       {[...events].reverse().map((event) => (
         <li key={event.id}>
-          <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600" />
+          <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-surface bg-brand-600" />
           <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">{describe(event, labels)}</p>
           {event.details.note ? (
             <p className="mt-0.5 whitespace-pre-line text-sm text-slate-700 [overflow-wrap:anywhere]">“{event.details.note}”</p>

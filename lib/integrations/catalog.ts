@@ -182,3 +182,15 @@ export function catalogDataIssues(type: string, data: Record<string, unknown>): 
   const result = schema.safeParse(data);
   return result.success ? [] : result.error.issues.map((i) => ({ field: ["data", ...i.path.map(String)].join("."), message: i.message }));
 }
+
+// Where a request was made, as clients name it (free text; these are the ones our pages and the
+// original frontend send).
+const SOURCE_LABELS: Record<string, string> = {
+  integration_catalog: "Catalog form",
+  integration_overview: "Integrations overview",
+  onboarding: "Onboarding",
+  api: "API",
+};
+
+/** A request's source as people read it; an unknown one as the client wrote it. */
+export const sourceLabel = (source: string | null) => (source === null ? "—" : (SOURCE_LABELS[source] ?? source));

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { parseId } from "@/lib/integrations/access";
-import { catalogEntry, fieldLabels } from "@/lib/integrations/catalog";
+import { catalogEntry, fieldLabels, sourceLabel } from "@/lib/integrations/catalog";
 import { listEvents } from "@/lib/integrations/events";
 import { getIntegration } from "@/lib/integrations/get";
 import { listOutbox } from "@/lib/mail/outbox-queries";
@@ -37,8 +37,8 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
   const fields: [string, React.ReactNode][] = [
     ["ID", `#${integration.id}`],
     ["User", `${integration.userEmail} (id ${integration.userId})`],
-    ["Type", integration.integrationType],
-    ["Source", integration.source ?? "—"],
+    ["Type", entry ? `${entry.name} (${integration.integrationType})` : integration.integrationType],
+    ["Source", sourceLabel(integration.source)],
     ["Callback URL", integration.callbackUrl ?? "—"],
     ["Saved to server", integration.savedToServer ? "Yes" : "No"],
     ["Submitted", <Timestamp key="s" iso={integration.submittedAt} />],
