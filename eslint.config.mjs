@@ -3,7 +3,17 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: [".next/", "node_modules/", ".data/", "drizzle/", "test-results/", "playwright-report/", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/",
+      "node_modules/",
+      ".data/",
+      "drizzle/",
+      "test-results/",
+      "playwright-report/",
+      "next-env.d.ts",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },

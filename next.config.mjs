@@ -17,7 +17,9 @@ const nextConfig = {
   // build that a concurrent e2e run or `next start` is serving; its tsconfig extends ours,
   // which keeps next from rewriting tsconfig.json for that directory.
   distDir: process.env.BENCH_DIST_DIR || ".next",
-  typescript: { tsconfigPath: process.env.BENCH_DIST_DIR ? "scripts/bench/tsconfig.build.json" : "tsconfig.json" },
+  typescript: {
+    tsconfigPath: process.env.BENCH_DIST_DIR ? "scripts/bench/tsconfig.build.json" : "tsconfig.json",
+  },
   // Scripts and tests run with --conditions=react-server and import the same modules; keep
   // the native password hasher out of the bundle so both load the one prebuilt binary.
   serverExternalPackages: ["@node-rs/argon2", "pino"],
@@ -27,7 +29,10 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // JSON never needs to load anything or be framed.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

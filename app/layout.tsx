@@ -7,7 +7,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Integrations Hub", template: "%s · Integrations Hub" },
-  description: "Connect your ATS and recruiting tools: hand over credentials safely and track every request to done.",
+  description:
+    "Connect your ATS and recruiting tools: hand over credentials safely and track every request to done.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -18,7 +19,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // next-themes changes <html>'s class before React hydrates it.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">
-        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
+        <ThemeProvider
+          attribute="class"
+          defaultTheme="system"
+          enableSystem
+          disableTransitionOnChange
+          nonce={nonce}
+        >
           <SiteHeader />
           {children}
         </ThemeProvider>

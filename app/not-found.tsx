@@ -7,8 +7,8 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-link">404</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">This page does not exist</h1>
       <p className="mt-4 text-slate-600">
-        The link may be mistyped, or what it pointed to is not yours to see. Integration requests open only for their
-        owner and for admins.
+        The link may be mistyped, or what it pointed to is not yours to see. Integration requests open only
+        for their owner and for admins.
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <Link href="/" className={buttonClass("primary")}>

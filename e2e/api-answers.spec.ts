@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 
 // Next's router, not only the handlers: a method a path lacks and a path that does not exist
 // both reach our JSON answers.
-test("the API answers a wrong method with a JSON 405 and an unknown path with a JSON 404", async ({ request }) => {
+test("the API answers a wrong method with a JSON 405 and an unknown path with a JSON 404", async ({
+  request,
+}) => {
   const wrongMethod = await request.delete("/api/integrations/1");
   expect(wrongMethod.status()).toBe(405);
   expect(wrongMethod.headers()["allow"]).toBe("GET, HEAD, OPTIONS");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const uniqueEmail = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+const uniqueEmail = () =>
+  `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 
 async function signUp(page: Page, email: string) {
   await page.goto("/signup");
@@ -11,7 +12,10 @@ async function signUp(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Connect an integration" })).toBeVisible();
 }
 
-test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it failed, and sees it completed", async ({ page, browser }) => {
+test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it failed, and sees it completed", async ({
+  page,
+  browser,
+}) => {
   // Two people's whole journey, about 25 page loads: near the default 30 s on a busy 2-core machine.
   test.setTimeout(60_000);
   const email = uniqueEmail();
@@ -48,7 +52,9 @@ test("a user connects JobAdder, fixes a mistake, edits it, corrects it after it 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Your changes were saved.")).toBeVisible();
   // The confirmation has the focus, and the form is ready for the next change at once.
-  await expect(page.getByText("Your changes were saved.").locator("xpath=ancestor::div[@tabindex='-1']")).toBeFocused();
+  await expect(
+    page.getByText("Your changes were saved.").locator("xpath=ancestor::div[@tabindex='-1']"),
+  ).toBeFocused();
   await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled();
   await expect(page.getByText("Updated Account ID")).toBeVisible();
   await expect(page.getByText(/· you$/).first()).toBeVisible();
@@ -112,7 +118,11 @@ test("my integrations pages through more requests than fit on one page, both way
   for (let n = 1; n <= 55; n++) {
     const response = await page.request.post("/api/integrations/submit", {
       headers: { origin },
-      data: { integrationType: "lever", integrationName: `Lever ${n}`, data: { apiKey: `lever-key-${n}-0123456789` } },
+      data: {
+        integrationType: "lever",
+        integrationName: `Lever ${n}`,
+        data: { apiKey: `lever-key-${n}-0123456789` },
+      },
     });
     expect(response.status()).toBe(201);
   }

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app still runs under it", async ({ page }) => {
+test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app still runs under it", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());

@@ -65,7 +65,9 @@ async function sessionOf(page: Page) {
   };
 }
 
-test("a person of an allowed domain signs in, is created as a user, and keeps their account", async ({ browser }) => {
+test("a person of an allowed domain signs in, is created as a user, and keeps their account", async ({
+  browser,
+}) => {
   idp.people.set("ada", { email: emailOf("ada"), email_verified: true, name: "Ada Sso" });
   const first = await signInAs(browser, "ada");
   await expect(first.getByTestId("signed-in-as")).toHaveText("Ada Sso");
@@ -88,7 +90,12 @@ test("an existing password account is linked by its verified email", async ({ br
 });
 
 test("admin comes only from the configured group, and goes when the group does", async ({ browser }) => {
-  idp.people.set("cy", { email: emailOf("cy"), email_verified: true, name: "Cy Admin", groups: ["staff", "hub-admins"] });
+  idp.people.set("cy", {
+    email: emailOf("cy"),
+    email_verified: true,
+    name: "Cy Admin",
+    groups: ["staff", "hub-admins"],
+  });
   const admin = await signInAs(browser, "cy");
   expect((await sessionOf(admin)).user?.role).toBe("admin");
   await admin.goto("/admin");
@@ -136,10 +143,14 @@ test("with PASSWORD_SIGNIN=false no password is ever checked or set", async ({ b
   await page.goto("/signin");
   await expect(page.getByRole("button", { name: `Continue with ${PROVIDER}` })).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveCount(0);
-  const token = await request.post(`${appUrl}/api/auth/token`, { data: { email: "admin@example.com", password: "admin-password" } });
+  const token = await request.post(`${appUrl}/api/auth/token`, {
+    data: { email: "admin@example.com", password: "admin-password" },
+  });
   expect(token.status()).toBe(403);
   expect((await token.json()).error).toMatch(/Password sign-in is turned off/);
-  const signup = await request.post(`${appUrl}/api/auth/signup`, { data: { email: emailOf("new"), password: "a-good-password" } });
+  const signup = await request.post(`${appUrl}/api/auth/signup`, {
+    data: { email: emailOf("new"), password: "a-good-password" },
+  });
   expect(signup.status()).toBe(403);
   const credentials = await request.post(`${appUrl}/api/auth/callback/credentials`, {
     form: { email: "admin@example.com", password: "admin-password", csrfToken: "x" },

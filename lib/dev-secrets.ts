@@ -26,7 +26,10 @@ export function loadDevSecrets(file = devSecretsPath()): DevSecrets {
   mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   try {
     // "wx": when several processes start at once, the first writer wins and the rest read its file.
-    writeFileSync(/*turbopackIgnore: true*/ file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
+    writeFileSync(/*turbopackIgnore: true*/ file, JSON.stringify(fresh, null, 2) + "\n", {
+      flag: "wx",
+      mode: 0o600,
+    });
     return fresh;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

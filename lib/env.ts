@@ -42,7 +42,10 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z
-      .url({ protocol: /^mysql$/, error: "must be a mysql:// URL, e.g. mysql://root@127.0.0.1:3306/integrations" })
+      .url({
+        protocol: /^mysql$/,
+        error: "must be a mysql:// URL, e.g. mysql://root@127.0.0.1:3306/integrations",
+      })
       .default("mysql://root@127.0.0.1:3306/integrations"),
     AUTH_SECRET: z.string({ error: "is missing" }).min(32, "must be at least 32 characters"),
     DATA_ENCRYPTION_KEY: keyRing,
@@ -95,10 +98,13 @@ const schema = z
     path: ["EXTERNAL_JWT_AUDIENCE"],
     message: "is required when EXTERNAL_JWT_ISSUER is set",
   })
-  .refine((e) => !e.EXTERNAL_JWT_ISSUER || Boolean(e.EXTERNAL_JWT_JWKS_URL) !== Boolean(e.EXTERNAL_JWT_SECRET), {
-    path: ["EXTERNAL_JWT_JWKS_URL"],
-    message: "or EXTERNAL_JWT_SECRET (exactly one) is required when EXTERNAL_JWT_ISSUER is set",
-  })
+  .refine(
+    (e) => !e.EXTERNAL_JWT_ISSUER || Boolean(e.EXTERNAL_JWT_JWKS_URL) !== Boolean(e.EXTERNAL_JWT_SECRET),
+    {
+      path: ["EXTERNAL_JWT_JWKS_URL"],
+      message: "or EXTERNAL_JWT_SECRET (exactly one) is required when EXTERNAL_JWT_ISSUER is set",
+    },
+  )
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     path: ["OIDC_CLIENT_ID"],
     message: "and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set",
@@ -127,7 +133,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const input = production ? given : { ...DEV_ADMIN, ...withDevSecrets(given), ...given };
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`,
+  );
   throw new EnvError(`Invalid environment: ${[...new Set(problems)].join("; ")}`);
 }
 

@@ -2,7 +2,17 @@
 // LOG_FILE sends the lines to a file instead of stdout (tests read it back to prove redaction).
 import pino from "pino";
 
-const SECRET_KEYS = ["password", "passwordHash", "token", "apiKey", "secret", "clientSecret", "authorization", "cookie", "data"];
+const SECRET_KEYS = [
+  "password",
+  "passwordHash",
+  "token",
+  "apiKey",
+  "secret",
+  "clientSecret",
+  "authorization",
+  "cookie",
+  "data",
+];
 
 export const log = pino(
   {

@@ -3,7 +3,11 @@
 // up to `maxStaleMs`: after a quiet spell (or refreshes that kept failing) the next caller waits
 // for a fresh value rather than seeing one from hours ago. For numbers that may be a few seconds
 // old (dashboard overviews), never for anything an API answer promises to be current.
-export function cached<T>(ttlMs: number, compute: () => Promise<T>, maxStaleMs = ttlMs * 6): () => Promise<T> {
+export function cached<T>(
+  ttlMs: number,
+  compute: () => Promise<T>,
+  maxStaleMs = ttlMs * 6,
+): () => Promise<T> {
   let value: Promise<T> | undefined;
   let at = 0;
   let refreshing = false;

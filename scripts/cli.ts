@@ -1,7 +1,10 @@
 // Shared start of every CLI: load .env files the way Next does, and fail with one clear line.
 import nextEnv from "@next/env";
 
-nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", {
+  info: () => {},
+  error: console.error,
+});
 
 export function fail(message: string): never {
   console.error(`✖ ${message}`);
@@ -20,7 +23,11 @@ export function option(name: string): string | undefined {
   const args = process.argv.slice(2);
   const index = args.indexOf(`--${name}`);
   if (index !== -1) return args[index + 1];
-  return args.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
+  return args
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=");
 }
 
 export function hasFlag(name: string): boolean {

@@ -8,10 +8,17 @@ import { rotateKeys } from "@/lib/crypto/rotate-keys";
 
 run(async () => {
   const fromId = Number(option("from-id") ?? 0);
-  if (!Number.isInteger(fromId) || fromId < 0) fail("--from-id takes a whole number (the last id a previous run reached).");
+  if (!Number.isInteger(fromId) || fromId < 0)
+    fail("--from-id takes a whole number (the last id a previous run reached).");
   const newest = env().DATA_ENCRYPTION_KEY.at(-1)!.id;
   console.log(`Re-sealing submissions with key "${newest}" …`);
-  const bar = new SingleBar({ format: "Rotating [{bar}] {percentage}% | {value}/{total} rows | last id {lastId} | {eta_formatted} left" }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format:
+        "Rotating [{bar}] {percentage}% | {value}/{total} rows | last id {lastId} | {eta_formatted} left",
+    },
+    Presets.shades_classic,
+  );
   let started = false;
   const result = await rotateKeys({
     fromId,
@@ -22,6 +29,11 @@ run(async () => {
     },
   });
   bar.stop();
-  console.log(`✔ ${result.rotated} of ${result.scanned} submissions re-sealed; every row now uses "${newest}".`);
-  if (env().DATA_ENCRYPTION_KEY.length > 1) console.log("  Older keys can be removed from DATA_ENCRYPTION_KEY once every instance runs with this list.");
+  console.log(
+    `✔ ${result.rotated} of ${result.scanned} submissions re-sealed; every row now uses "${newest}".`,
+  );
+  if (env().DATA_ENCRYPTION_KEY.length > 1)
+    console.log(
+      "  Older keys can be removed from DATA_ENCRYPTION_KEY once every instance runs with this list.",
+    );
 });

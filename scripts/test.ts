@@ -11,11 +11,18 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: "lint", command: ["npx", "eslint", "."] },
+  { name: "lint", command: ["npm", "run", "-s", "lint"] },
   { name: "typecheck", command: ["npm", "run", "-s", "typecheck"] },
   {
     name: "unit + integration",
-    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/unit.json",
+    ],
     report: "test-results/unit.json",
     count: (r) => {
       const report = r as { numPassedTests: number; numFailedTests: number };

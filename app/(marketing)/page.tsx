@@ -2,12 +2,29 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser, homeOf } from "@/lib/auth/page-guard";
 
-const SYSTEMS = ["JobAdder", "Workday Recruiting", "Bullhorn", "Greenhouse", "Lever", "SmartRecruiters", "iCIMS"];
+const SYSTEMS = [
+  "JobAdder",
+  "Workday Recruiting",
+  "Bullhorn",
+  "Greenhouse",
+  "Lever",
+  "SmartRecruiters",
+  "iCIMS",
+];
 
 const STEPS = [
-  { title: "Pick your system", text: "Choose your ATS or recruiting tool from the catalog and see what you need at hand." },
-  { title: "Hand over credentials safely", text: "Keys and passwords are encrypted the moment they arrive and are never shown back in full." },
-  { title: "Track it to done", text: "Our team reviews every request; you see its status change and get an email when it does." },
+  {
+    title: "Pick your system",
+    text: "Choose your ATS or recruiting tool from the catalog and see what you need at hand.",
+  },
+  {
+    title: "Hand over credentials safely",
+    text: "Keys and passwords are encrypted the moment they arrive and are never shown back in full.",
+  },
+  {
+    title: "Track it to done",
+    text: "Our team reviews every request; you see its status change and get an email when it does.",
+  },
 ];
 
 export default async function LandingPage() {
@@ -22,8 +39,8 @@ export default async function LandingPage() {
           Connect your recruiting stack without emailing passwords around.
         </h1>
         <p className="mt-6 max-w-2xl text-lg leading-8 text-slate-600">
-          Request an integration with the systems you already use, hand over the credentials through an encrypted form,
-          and follow the request until it is live.
+          Request an integration with the systems you already use, hand over the credentials through an
+          encrypted form, and follow the request until it is live.
         </p>
         <div className="mt-10 flex flex-wrap gap-3">
           <Link
@@ -41,7 +58,10 @@ export default async function LandingPage() {
         </div>
         <ul className="mt-12 flex flex-wrap gap-2" aria-label="Supported systems">
           {SYSTEMS.map((name) => (
-            <li key={name} className="rounded-full bg-surface px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200">
+            <li
+              key={name}
+              className="rounded-full bg-surface px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200"
+            >
               {name}
             </li>
           ))}

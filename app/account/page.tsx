@@ -35,10 +35,12 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
       <section className="mt-8">
         <h2 className="text-lg font-semibold">API access</h2>
         <p className="mt-1 text-sm text-slate-600">
-          External services call the API with a Bearer token. Exchange your email and password for one (valid for{" "}
-          {Math.round(env().TOKEN_TTL_SECONDS / 60)} minutes):
+          External services call the API with a Bearer token. Exchange your email and password for one (valid
+          for {Math.round(env().TOKEN_TTL_SECONDS / 60)} minutes):
         </p>
-        <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-4 text-sm text-slate-100">{tokenCommand}</pre>
+        <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-4 text-sm text-slate-100">
+          {tokenCommand}
+        </pre>
       </section>
       <section className="mt-8" aria-labelledby="keys-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -46,14 +48,18 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             {everyone ? "Everyone's API keys" : "API keys"}
           </h2>
           {isAdmin(user) ? (
-            <Link href={everyone ? "/account" : "/account?keys=all"} className="text-sm font-medium text-link underline">
+            <Link
+              href={everyone ? "/account" : "/account?keys=all"}
+              className="text-sm font-medium text-link underline"
+            >
               {everyone ? "Show only mine" : "Show everyone's keys"}
             </Link>
           ) : null}
         </div>
         <p className="mt-1 mb-4 text-sm text-slate-600">
-          For a service that runs without you: a long-lived key that may do only what you tick, which you can rotate or
-          revoke at any time. It works until it expires or is revoked, even when you sign out everywhere.
+          For a service that runs without you: a long-lived key that may do only what you tick, which you can
+          rotate or revoke at any time. It works until it expires or is revoked, even when you sign out
+          everywhere.
         </p>
         <ApiKeys keys={keys} canGrantAdmin={isAdmin(user)} />
       </section>

@@ -46,7 +46,8 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           </Suspense>
         ) : (
           <Alert>
-            This link&apos;s filters are not valid ({query.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}).{" "}
+            This link&apos;s filters are not valid (
+            {query.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}).{" "}
             <Link href="/admin" className="font-semibold underline">
               Show all submissions
             </Link>

@@ -11,12 +11,15 @@ export default async function CatalogPage() {
     <main className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Connect an integration</h1>
       <p className="mt-2 max-w-2xl text-slate-600">
-        Pick the system you use. Each form asks only for what that system needs; credentials are encrypted as soon as they
-        reach us and are never shown back in full.
+        Pick the system you use. Each form asks only for what that system needs; credentials are encrypted as
+        soon as they reach us and are never shown back in full.
       </p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {catalog.map((entry) => (
-          <li key={entry.slug} className="flex flex-col rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
+          <li
+            key={entry.slug}
+            className="flex flex-col rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
+          >
             <h2 className="text-lg font-semibold">{entry.name}</h2>
             <p className="mt-1 text-sm text-slate-600">{entry.summary}</p>
             <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Have at hand</p>

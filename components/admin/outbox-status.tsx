@@ -18,6 +18,13 @@ export const OUTBOX_LABELS: Record<OutboxStatus, string> = {
 
 /** An email still waiting after failed attempts is retrying, not merely queued: it says how often it failed. */
 export function OutboxStatusBadge({ status, attempts = 0 }: { status: OutboxStatus; attempts?: number }) {
-  const label = status === "pending" && attempts > 0 ? `Retrying (${attempts} failed)` : OUTBOX_LABELS[status];
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}>{label}</span>;
+  const label =
+    status === "pending" && attempts > 0 ? `Retrying (${attempts} failed)` : OUTBOX_LABELS[status];
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
+    >
+      {label}
+    </span>
+  );
 }

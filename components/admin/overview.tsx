@@ -5,7 +5,13 @@ import { OVERVIEW_DAYS, type DayCounts } from "@/lib/integrations/overview";
 
 const number = new Intl.NumberFormat("en-US");
 
-export function Overview({ counts, days }: { counts: Record<(typeof statuses)[number], number>; days: DayCounts[] }) {
+export function Overview({
+  counts,
+  days,
+}: {
+  counts: Record<(typeof statuses)[number], number>;
+  days: DayCounts[];
+}) {
   const total = statuses.reduce((sum, s) => sum + counts[s], 0);
   return (
     <section aria-label="Overview" className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -17,10 +23,16 @@ export function Overview({ counts, days }: { counts: Record<(typeof statuses)[nu
               className="block rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
             >
               <span className="flex items-center gap-2 text-sm text-slate-600">
-                <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: STATUS_COLORS[status].fill }} />
+                <span
+                  aria-hidden
+                  className="size-2 rounded-full"
+                  style={{ backgroundColor: STATUS_COLORS[status].fill }}
+                />
                 {STATUS_LABELS[status]}
               </span>
-              <span className="mt-1 block text-2xl font-semibold tabular-nums">{number.format(counts[status])}</span>
+              <span className="mt-1 block text-2xl font-semibold tabular-nums">
+                {number.format(counts[status])}
+              </span>
             </Link>
           </li>
         ))}
@@ -41,7 +53,13 @@ function DailyChart({ days }: { days: DayCounts[] }) {
   const barWidth = 100 / days.length;
   const max = Math.max(1, ...days.map((d) => statuses.reduce((sum, s) => sum + d.counts[s], 0)));
   return (
-    <svg viewBox={`0 0 100 ${height}`} preserveAspectRatio="none" className="mt-3 h-32 w-full" role="img" aria-label="Stacked bars of submissions per day by status">
+    <svg
+      viewBox={`0 0 100 ${height}`}
+      preserveAspectRatio="none"
+      className="mt-3 h-32 w-full"
+      role="img"
+      aria-label="Stacked bars of submissions per day by status"
+    >
       {days.map((d, i) => {
         let y = height;
         return (
@@ -50,7 +68,16 @@ function DailyChart({ days }: { days: DayCounts[] }) {
             {statuses.map((s) => {
               const h = (d.counts[s] / max) * (height - 4);
               y -= h;
-              return h > 0 ? <rect key={s} x={i * barWidth + barWidth * 0.15} y={y} width={barWidth * 0.7} height={h} fill={STATUS_COLORS[s].fill} /> : null;
+              return h > 0 ? (
+                <rect
+                  key={s}
+                  x={i * barWidth + barWidth * 0.15}
+                  y={y}
+                  width={barWidth * 0.7}
+                  height={h}
+                  fill={STATUS_COLORS[s].fill}
+                />
+              ) : null;
             })}
           </g>
         );

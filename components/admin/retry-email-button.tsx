@@ -15,7 +15,9 @@ export function RetryEmailButton({ id }: { id: number }) {
         disabled={state === "busy"}
         onClick={async () => {
           setState("busy");
-          const response = await fetch(`/api/admin/emails/${id}/retry`, { method: "POST" }).catch(() => undefined);
+          const response = await fetch(`/api/admin/emails/${id}/retry`, { method: "POST" }).catch(
+            () => undefined,
+          );
           setState(response?.ok ? "idle" : "error");
           router.refresh();
         }}

@@ -10,7 +10,15 @@ import { buttonClass } from "@/components/ui/button";
  * applies it. A change emails the owner, and a closed select changes with every arrow key, so
  * a keyboard user passing through must not send anything.
  */
-export function StatusCell({ id, shown, onSave }: { id: number; shown: Status; onSave: (status: Status) => Promise<boolean> }) {
+export function StatusCell({
+  id,
+  shown,
+  onSave,
+}: {
+  id: number;
+  shown: Status;
+  onSave: (status: Status) => Promise<boolean>;
+}) {
   const [draft, setDraft] = useState<Status>(shown);
   const [busy, setBusy] = useState(false);
   const select = useRef<HTMLSelectElement>(null);
@@ -52,10 +60,22 @@ export function StatusCell({ id, shown, onSave }: { id: number; shown: Status; o
       </select>
       {dirty ? (
         <>
-          <button type="button" className={buttonClass("primary", "px-2 py-1")} disabled={busy} onClick={save} aria-label={`Save status of #${id}`}>
+          <button
+            type="button"
+            className={buttonClass("primary", "px-2 py-1")}
+            disabled={busy}
+            onClick={save}
+            aria-label={`Save status of #${id}`}
+          >
             Save
           </button>
-          <button type="button" className={buttonClass("ghost", "px-2 py-1")} disabled={busy} onClick={() => setDraft(shown)} aria-label={`Keep the status of #${id}`}>
+          <button
+            type="button"
+            className={buttonClass("ghost", "px-2 py-1")}
+            disabled={busy}
+            onClick={() => setDraft(shown)}
+            aria-label={`Keep the status of #${id}`}
+          >
             Cancel
           </button>
         </>

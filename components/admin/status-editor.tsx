@@ -40,8 +40,15 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
       );
       return router.refresh();
     }
-    if (response?.status === 409) setError("Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.");
-    else setError(((await response?.json().catch(() => ({}))) as { error?: string })?.error ?? "Could not reach the server.");
+    if (response?.status === 409)
+      setError(
+        "Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.",
+      );
+    else
+      setError(
+        ((await response?.json().catch(() => ({}))) as { error?: string })?.error ??
+          "Could not reach the server.",
+      );
   }
 
   return (
@@ -83,7 +90,12 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
         </Button>
       </div>
       {saved ? (
-        <p ref={confirmation} tabIndex={-1} role="status" className="text-sm text-emerald-700 focus:outline-none">
+        <p
+          ref={confirmation}
+          tabIndex={-1}
+          role="status"
+          className="text-sm text-emerald-700 focus:outline-none"
+        >
           {saved}
         </p>
       ) : null}

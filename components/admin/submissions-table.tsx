@@ -24,7 +24,11 @@ import { filterParams, useUrlState } from "./use-url-state";
 
 const SORTABLE = new Set(["submittedAt", "updatedAt", "status", "integrationName", "userEmail"]);
 const PAGE_SIZES = [25, 50, 100, 250];
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 const number = new Intl.NumberFormat("en-US");
 const column = createColumnHelper<IntegrationDto>();
 
@@ -94,8 +98,14 @@ const columns = [
       return <StatusCell id={row.id} shown={meta.shown(row)} onSave={(status) => meta.save(row, status)} />;
     },
   }),
-  column.accessor("submittedAt", { header: "Submitted (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
-  column.accessor("updatedAt", { header: "Updated (UTC)", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span> }),
+  column.accessor("submittedAt", {
+    header: "Submitted (UTC)",
+    cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span>,
+  }),
+  column.accessor("updatedAt", {
+    header: "Updated (UTC)",
+    cell: (c) => <span className="whitespace-nowrap">{dateTime.format(new Date(c.getValue()))}</span>,
+  }),
 ];
 
 /** A cell's column name, shown before it when rows stack as cards (the select column's header is a checkbox). */
@@ -159,7 +169,9 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
     } satisfies StatusMeta,
   });
 
-  const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
+  const selectedIds = Object.keys(selection)
+    .filter((id) => selection[id])
+    .map(Number);
 
   const bulkCount = allMatching ? page.count : selectedIds.length;
 
@@ -197,28 +209,52 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
       body: JSON.stringify({ status, filter }),
     }).catch(() => undefined);
     if (response?.ok) return [];
-    const body = (await response?.json().catch(() => ({}))) as { error?: string; details?: { message: string }[] } | undefined;
-    return [body?.details?.[0]?.message ? `The filter ${body.details[0].message}.` : (body?.error ?? "Could not reach the server.")];
+    const body = (await response?.json().catch(() => ({}))) as
+      { error?: string; details?: { message: string }[] } | undefined;
+    return [
+      body?.details?.[0]?.message
+        ? `The filter ${body.details[0].message}.`
+        : (body?.error ?? "Could not reach the server."),
+    ];
   }
 
   const first = (pageNumber - 1) * limit + 1;
   return (
     <div className="space-y-3">
       {error ? <Alert>{error}</Alert> : null}
-      <p role="status" className={notice ? "rounded-lg bg-emerald-50 px-4 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200" : "sr-only"}>
+      <p
+        role="status"
+        className={
+          notice
+            ? "rounded-lg bg-emerald-50 px-4 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200"
+            : "sr-only"
+        }
+      >
         {notice}
       </p>
       {selectedIds.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
-          <span>{allMatching ? `All ${number.format(page.count)} matching selected` : `${selectedIds.length} selected`}</span>
+          <span>
+            {allMatching
+              ? `All ${number.format(page.count)} matching selected`
+              : `${selectedIds.length} selected`}
+          </span>
           {!allMatching && table.getIsAllRowsSelected() && page.count > page.integrations.length ? (
-            <button type="button" className="font-semibold text-link underline" onClick={() => setAllMatching(true)}>
+            <button
+              type="button"
+              className="font-semibold text-link underline"
+              onClick={() => setAllMatching(true)}
+            >
               Select all {number.format(page.count)} matching the filter
             </button>
           ) : null}
           <label className="flex items-center gap-2">
             Set status to
-            <select value={bulkStatus} onChange={(e) => setBulkStatus(e.target.value as Status | "")} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
+            <select
+              value={bulkStatus}
+              onChange={(e) => setBulkStatus(e.target.value as Status | "")}
+              className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300"
+            >
               <option value="">Choose…</option>
               {statuses.map((s) => (
                 <option key={s} value={s}>
@@ -229,14 +265,22 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
           </label>
           {/* Every row changed emails its owner: one deliberate confirmation for the lot, in the page. */}
           {confirmingBulk && bulkStatus ? (
-            <span role="group" aria-label="Confirm the bulk change" className="flex flex-wrap items-center gap-2">
+            <span
+              role="group"
+              aria-label="Confirm the bulk change"
+              className="flex flex-wrap items-center gap-2"
+            >
               <span className="font-medium">
                 Set {bulkWhat} to {STATUS_LABELS[bulkStatus]}? Each owner whose request changes gets an email.
               </span>
               <button type="button" className={buttonClass("primary", "py-1")} onClick={applyBulk} autoFocus>
                 Yes, set {bulkWhat}
               </button>
-              <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => setConfirmingBulk(false)}>
+              <button
+                type="button"
+                className={buttonClass("ghost", "py-1")}
+                onClick={() => setConfirmingBulk(false)}
+              >
                 Cancel
               </button>
             </span>
@@ -250,12 +294,22 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               {bulkBusy ? "Applying…" : `Apply to ${number.format(bulkCount)}`}
             </button>
           )}
-          <button type="button" className={buttonClass("ghost", "py-1")} onClick={() => { setSelection({}); setAllMatching(false); }}>
+          <button
+            type="button"
+            className={buttonClass("ghost", "py-1")}
+            onClick={() => {
+              setSelection({});
+              setAllMatching(false);
+            }}
+          >
             Clear selection
           </button>
         </div>
       ) : null}
-      <div className={`relative overflow-x-auto rounded-xl bg-surface shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      <div
+        className={`relative overflow-x-auto rounded-xl bg-surface shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? "opacity-60" : ""}`}
+        aria-busy={pending}
+      >
         {/* Below md each row is a card: the cells stack, each with its column's name before it. */}
         <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
           <thead className="bg-slate-50 max-md:sr-only">
@@ -263,10 +317,16 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const id = header.column.id;
-                  const sorted = sorting[0]?.id === id ? (sorting[0].desc ? "descending" : "ascending") : undefined;
+                  const sorted =
+                    sorting[0]?.id === id ? (sorting[0].desc ? "descending" : "ascending") : undefined;
                   const label = flexRender(header.column.columnDef.header, header.getContext());
                   return (
-                    <th key={header.id} scope="col" aria-sort={sorted} className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700">
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted}
+                      className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700"
+                    >
                       {SORTABLE.has(id) ? (
                         <button
                           type="button"
@@ -289,7 +349,11 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
           </thead>
           <tbody className="divide-y divide-slate-100 max-md:block">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50 max-md:block max-md:px-4 max-md:py-3" aria-selected={row.getIsSelected()}>
+              <tr
+                key={row.id}
+                className="hover:bg-slate-50 max-md:block max-md:px-4 max-md:py-3"
+                aria-selected={row.getIsSelected()}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
@@ -310,7 +374,10 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
           </div>
         ) : null}
       </div>
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <nav
+        aria-label="Pagination"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      >
         <p aria-live="polite">
           {page.count === 0
             ? "No results"
@@ -319,7 +386,11 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-2 whitespace-nowrap">
             Rows per page
-            <select value={limit} onChange={(e) => set({ limit: e.target.value })} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300">
+            <select
+              value={limit}
+              onChange={(e) => set({ limit: e.target.value })}
+              className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300"
+            >
               {PAGE_SIZES.map((size) => (
                 <option key={size} value={size}>
                   {size}
@@ -327,7 +398,12 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               ))}
             </select>
           </label>
-          <button type="button" className={buttonClass("secondary", "py-1")} disabled={!page.prevCursor} onClick={() => set({ cursor: undefined, page: undefined })}>
+          <button
+            type="button"
+            className={buttonClass("secondary", "py-1")}
+            disabled={!page.prevCursor}
+            onClick={() => set({ cursor: undefined, page: undefined })}
+          >
             First
           </button>
           <button
@@ -336,7 +412,11 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
             disabled={!page.prevCursor}
             // The page before the second is the first page itself, with a clean URL.
             onClick={() =>
-              set(pageNumber <= 2 ? { cursor: undefined, page: undefined } : { cursor: page.prevCursor ?? undefined, page: String(pageNumber - 1) })
+              set(
+                pageNumber <= 2
+                  ? { cursor: undefined, page: undefined }
+                  : { cursor: page.prevCursor ?? undefined, page: String(pageNumber - 1) },
+              )
             }
           >
             Previous

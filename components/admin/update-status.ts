@@ -15,7 +15,8 @@ export async function updateStatus(id: number, status: Status, seen?: string): P
       body: JSON.stringify({ status }),
     });
     if (response.ok) return undefined;
-    if (response.status === 409) return "someone changed it since this page loaded, so nothing was saved; the table now shows the latest.";
+    if (response.status === 409)
+      return "someone changed it since this page loaded, so nothing was saved; the table now shows the latest.";
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     return body.error ?? `The server refused the change (${response.status}).`;
   } catch {

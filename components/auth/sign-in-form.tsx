@@ -11,16 +11,21 @@ import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 // What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
 const SINGLE_SIGN_ON_ERRORS: Record<string, (provider: string) => string> = {
-  OAuthSignin: (p) => `Could not start signing in with ${p}: it did not answer as expected. Try again, or tell your administrator.`,
+  OAuthSignin: (p) =>
+    `Could not start signing in with ${p}: it did not answer as expected. Try again, or tell your administrator.`,
   OAuthCallback: (p) =>
     `${p}'s answer could not be verified (its issuer, audience or signature was not the one configured here), so you were not signed in.`,
-  OidcIssuer: (p) => `${p} answered as a different issuer than the one configured here, so you were not signed in.`,
+  OidcIssuer: (p) =>
+    `${p} answered as a different issuer than the one configured here, so you were not signed in.`,
   OidcEmailUnverified: (p) => `${p} has not verified your email address, so it cannot sign you in here.`,
   OidcDomain: () => "Accounts of your email domain cannot sign in here. Ask your administrator.",
   AccountDisabled: () => "This account is disabled. Ask your administrator.",
 };
 
-export function describeSignInError(code: string | null | undefined, provider = "single sign-on"): string | undefined {
+export function describeSignInError(
+  code: string | null | undefined,
+  provider = "single sign-on",
+): string | undefined {
   if (!code) return undefined;
   const limited = /^RateLimited:(\d+)$/.exec(code);
   if (limited) {
@@ -76,7 +81,10 @@ export function SignInForm({
     const password = String(form.get("password") ?? "");
     setError(undefined);
     // An empty field is a typing slip, not a failed attempt: say which, and spend no try on it.
-    const blank = { ...(email ? {} : { email: "Enter your email." }), ...(password ? {} : { password: "Enter your password." }) };
+    const blank = {
+      ...(email ? {} : { email: "Enter your email." }),
+      ...(password ? {} : { password: "Enter your password." }),
+    };
     setMissing(blank);
     if (!email || !password) return;
     setPending(true);
@@ -110,14 +118,32 @@ export function SignInForm({
           </p>
         </>
       ) : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus={!sso} error={missing.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={missing.password} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        autoFocus={!sso}
+        error={missing.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={missing.password}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-link hover:underline">
+        <Link
+          href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-semibold text-link hover:underline"
+        >
           Create an account
         </Link>
       </p>

@@ -8,9 +8,9 @@ export function CatalogReference() {
         Known integration types
       </h2>
       <p className="mt-2 text-sm text-slate-600">
-        For these <code className="font-mono">integrationType</code> values the API checks the listed fields of{" "}
-        <code className="font-mono">data</code> when present (all text; URLs must be http(s)); other keys pass. The web forms
-        also require the fields marked required.
+        For these <code className="font-mono">integrationType</code> values the API checks the listed fields
+        of <code className="font-mono">data</code> when present (all text; URLs must be http(s)); other keys
+        pass. The web forms also require the fields marked required.
       </p>
       <div className="mt-6 space-y-4">
         {catalog.map((entry) => (

@@ -49,10 +49,17 @@ export function History({ events: all, viewer, labels = {} }: HistoryProps) {
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
       {[...events].reverse().map((event) => (
         <li key={event.id}>
-          <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-surface bg-brand-600" />
-          <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">{describe(event, labels)}</p>
+          <span
+            aria-hidden
+            className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-surface bg-brand-600"
+          />
+          <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">
+            {describe(event, labels)}
+          </p>
           {event.details.note ? (
-            <p className="mt-0.5 whitespace-pre-line text-sm text-slate-700 [overflow-wrap:anywhere]">“{event.details.note}”</p>
+            <p className="mt-0.5 whitespace-pre-line text-sm text-slate-700 [overflow-wrap:anywhere]">
+              “{event.details.note}”
+            </p>
           ) : null}
           <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">
             <Timestamp iso={event.createdAt} /> · {actorOf(event, viewer)}
@@ -66,7 +73,10 @@ export function History({ events: all, viewer, labels = {} }: HistoryProps) {
 /** The history as a page section, as the user's and the admin's detail pages show it. */
 export function HistorySection({ className = "", ...props }: HistoryProps & { className?: string }) {
   return (
-    <section aria-labelledby="history" className={`rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section
+      aria-labelledby="history"
+      className={`rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200 ${className}`}
+    >
       <h2 id="history" className="text-lg font-semibold">
         History
       </h2>

@@ -41,7 +41,10 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
   // What the fields start from: the stored values, a secret left empty (empty keeps it).
   const [stored, setStored] = useState<Values>(() =>
     Object.fromEntries(
-      entry.fields.map((f) => [f.name, f.kind === "secret" || typeof masked[f.name] !== "string" ? "" : String(masked[f.name])]),
+      entry.fields.map((f) => [
+        f.name,
+        f.kind === "secret" || typeof masked[f.name] !== "string" ? "" : String(masked[f.name]),
+      ]),
     ),
   );
   const [values, setValues] = useState<Values>(stored);
@@ -59,7 +62,8 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     return Object.fromEntries(
       entry.fields.map((f) => {
         const value = values[f.name]?.trim() ?? "";
-        const keep = props.mode === "edit" && f.kind === "secret" && !value && typeof masked[f.name] === "string";
+        const keep =
+          props.mode === "edit" && f.kind === "secret" && !value && typeof masked[f.name] === "string";
         return [f.name, keep ? String(masked[f.name]) : value];
       }),
     );
@@ -70,7 +74,9 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     setFormError(undefined);
     setNotice(undefined);
     setConflict(false);
-    const unchanged = entry.fields.every((f) => (values[f.name] ?? "").trim() === (stored[f.name] ?? "").trim());
+    const unchanged = entry.fields.every(
+      (f) => (values[f.name] ?? "").trim() === (stored[f.name] ?? "").trim(),
+    );
     if (props.mode === "edit" && !props.resubmit && unchanged) {
       setNotice("Nothing to change: every field is as it is stored.");
       return;
@@ -78,7 +84,14 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     const all = currentValues();
     const checked = formSchema(entry).safeParse(all);
     if (!checked.success) {
-      setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0]), messageFor(entry, String(i.path[0]), i.message)])));
+      setErrors(
+        Object.fromEntries(
+          checked.error.issues.map((i) => [
+            String(i.path[0]),
+            messageFor(entry, String(i.path[0]), i.message),
+          ]),
+        ),
+      );
       return;
     }
     setErrors({});
@@ -91,7 +104,9 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
         router.push(`/integrations/mine/${id}?created=1`);
       } else {
         // The same page shows the form again: it starts from what was just stored, secrets empty.
-        const saved = Object.fromEntries(entry.fields.map((f) => [f.name, f.kind === "secret" ? "" : (values[f.name] ?? "").trim()]));
+        const saved = Object.fromEntries(
+          entry.fields.map((f) => [f.name, f.kind === "secret" ? "" : (values[f.name] ?? "").trim()]),
+        );
         setStored(saved);
         setValues(saved);
         setPending(false);
@@ -109,10 +124,12 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     const fieldErrors: Errors = {};
     for (const detail of body.details ?? []) {
       const name = detail.field.replace(/^data\./, "");
-      if (entry.fields.some((f) => f.name === name)) fieldErrors[name] = messageFor(entry, name, detail.message);
+      if (entry.fields.some((f) => f.name === name))
+        fieldErrors[name] = messageFor(entry, name, detail.message);
     }
     setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length === 0) setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
+    if (Object.keys(fieldErrors).length === 0)
+      setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
   }
 
   function send(data: Record<string, string>) {
@@ -152,9 +169,14 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       {props.mode === "create" && props.callbackUrl ? (
         <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100">
           <p className="text-sm font-medium text-brand-900">OAuth callback URL</p>
-          <p className="mt-1 text-sm text-slate-700">Register this redirect URL in {entry.name} when you create the API application.</p>
+          <p className="mt-1 text-sm text-slate-700">
+            Register this redirect URL in {entry.name} when you create the API application.
+          </p>
           <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-surface px-2 py-1.5 text-sm ring-1 ring-slate-200" data-testid="callback-url">
+            <code
+              className="min-w-0 flex-1 truncate rounded bg-surface px-2 py-1.5 text-sm ring-1 ring-slate-200"
+              data-testid="callback-url"
+            >
               {props.callbackUrl}
             </code>
             <CopyButton value={props.callbackUrl} label="Copy the callback URL" />
@@ -167,7 +189,11 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           field={f}
           value={values[f.name] ?? ""}
           error={errors[f.name]}
-          maskedHint={props.mode === "edit" && f.kind === "secret" && typeof masked[f.name] === "string" ? String(masked[f.name]) : undefined}
+          maskedHint={
+            props.mode === "edit" && f.kind === "secret" && typeof masked[f.name] === "string"
+              ? String(masked[f.name])
+              : undefined
+          }
           onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
         />
       ))}
@@ -205,7 +231,9 @@ function Field({
   onChange: (value: string) => void;
 }) {
   const id = useId();
-  const hint = maskedHint ? `Stored as ${maskedHint}. Leave empty to keep it, or type a new value.` : field.help;
+  const hint = maskedHint
+    ? `Stored as ${maskedHint}. Leave empty to keep it, or type a new value.`
+    : field.help;
   const common = {
     id,
     name: field.name,
@@ -225,9 +253,19 @@ function Field({
       {field.kind === "secret" ? (
         <SecretInput {...common} label={field.label} onChange={(e) => onChange(e.target.value)} />
       ) : field.kind === "textarea" ? (
-        <textarea {...common} rows={4} className={`${common.className} mt-1`} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...common}
+          rows={4}
+          className={`${common.className} mt-1`}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input {...common} type={field.kind === "url" ? "url" : "text"} className={`${common.className} mt-1`} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...common}
+          type={field.kind === "url" ? "url" : "text"}
+          className={`${common.className} mt-1`}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       <FieldMessages id={id} hint={hint} error={error} />
     </div>

@@ -7,7 +7,13 @@ export function SecretInput({ label, ...props }: InputHTMLAttributes<HTMLInputEl
   const [shown, setShown] = useState(false);
   return (
     <div className="relative mt-1">
-      <input {...props} type={shown ? "text" : "password"} autoComplete="off" spellCheck={false} className={`${props.className ?? ""} pr-20`} />
+      <input
+        {...props}
+        type={shown ? "text" : "password"}
+        autoComplete="off"
+        spellCheck={false}
+        className={`${props.className ?? ""} pr-20`}
+      />
       <button
         type="button"
         onClick={() => setShown((s) => !s)}

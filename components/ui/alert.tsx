@@ -8,7 +8,10 @@ const TONES = {
 
 export function Alert({ tone = "error", children }: { tone?: keyof typeof TONES; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md px-4 py-3 text-sm ring-1 ring-inset [overflow-wrap:anywhere] ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md px-4 py-3 text-sm ring-1 ring-inset [overflow-wrap:anywhere] ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

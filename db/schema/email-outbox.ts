@@ -23,9 +23,12 @@ export const emailOutbox = mysqlTable(
     subject: varchar("subject", { length: SUBJECT_MAX_LENGTH }).notNull(),
     // Template props only: names, emails, statuses and links, never a credential value.
     props: jsonColumn<Record<string, unknown>>("props").notNull(),
-    submissionId: bigint("submission_id", { mode: "number", unsigned: true }).references(() => integrationSubmissions.id, {
-      onDelete: "set null",
-    }),
+    submissionId: bigint("submission_id", { mode: "number", unsigned: true }).references(
+      () => integrationSubmissions.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     status: mysqlEnum("status", outboxStatuses).notNull().default("pending"),
     attempts: smallint("attempts", { unsigned: true }).notNull().default(0),
     nextAttemptAt: createdNow("next_attempt_at"),

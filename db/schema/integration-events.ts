@@ -35,7 +35,9 @@ export const integrationEvents = mysqlTable(
       .notNull()
       .references(() => integrationSubmissions.id, { onDelete: "cascade" }),
     type: mysqlEnum("type", eventTypes).notNull(),
-    actorId: bigint("actor_id", { mode: "number", unsigned: true }).references(() => users.id, { onDelete: "set null" }),
+    actorId: bigint("actor_id", { mode: "number", unsigned: true }).references(() => users.id, {
+      onDelete: "set null",
+    }),
     actorEmail: varchar("actor_email", { length: 255 }),
     details: jsonColumn<EventDetails>("details"),
     createdAt: createdNow("created_at"),

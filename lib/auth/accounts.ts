@@ -113,7 +113,11 @@ export async function provisionExternalUser(input: {
  * Single sign-on: the account with this (provider-verified) email, created when there is none.
  * `role`, when the provider decides it (OIDC_ADMIN_GROUP), is set on every sign-in.
  */
-export async function linkSingleSignOnUser(input: { email: string; name: string | null; role?: Role }): Promise<User> {
+export async function linkSingleSignOnUser(input: {
+  email: string;
+  name: string | null;
+  role?: Role;
+}): Promise<User> {
   const email = normalizeEmail(input.email);
   const known = await findUserByEmail(email);
   if (!known) {

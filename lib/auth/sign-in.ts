@@ -21,7 +21,9 @@ const INVALID = "Invalid email or password";
 /** PASSWORD_SIGNIN=false: passwords are never checked, so none can be guessed (a route's `before`). */
 export function requirePasswordSignIn(): void {
   if (!env().PASSWORD_SIGNIN) {
-    throw errors.forbidden(`Password sign-in is turned off: sign in with ${env().OIDC_NAME}, or use an API key`);
+    throw errors.forbidden(
+      `Password sign-in is turned off: sign in with ${env().OIDC_NAME}, or use an API key`,
+    );
   }
 }
 

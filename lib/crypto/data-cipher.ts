@@ -14,7 +14,12 @@ export function sealData(value: JsonObject, ring: KeyRing = appKeyRing()): strin
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", ring.current.key, iv);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-  return [ring.current.id, iv.toString("base64"), cipher.getAuthTag().toString("base64"), ciphertext.toString("base64")].join(":");
+  return [
+    ring.current.id,
+    iv.toString("base64"),
+    cipher.getAuthTag().toString("base64"),
+    ciphertext.toString("base64"),
+  ].join(":");
 }
 
 export function openData(sealed: string, ring: KeyRing = appKeyRing()): JsonObject {

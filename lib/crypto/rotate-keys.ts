@@ -32,8 +32,16 @@ export async function rotateKeys(
   options: { batchSize?: number; fromId?: number; onProgress?: (p: RotationProgress) => void } = {},
 ): Promise<RotationProgress> {
   const batchSize = options.batchSize ?? 500;
-  const [total] = await db().select({ n: count() }).from(t).where(gt(t.id, options.fromId ?? 0));
-  const progress: RotationProgress = { scanned: 0, rotated: 0, total: total?.n ?? 0, lastId: options.fromId ?? 0 };
+  const [total] = await db()
+    .select({ n: count() })
+    .from(t)
+    .where(gt(t.id, options.fromId ?? 0));
+  const progress: RotationProgress = {
+    scanned: 0,
+    rotated: 0,
+    total: total?.n ?? 0,
+    lastId: options.fromId ?? 0,
+  };
   for (;;) {
     const rows = await db()
       .select({ id: t.id, data: t.data })

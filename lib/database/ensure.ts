@@ -11,14 +11,20 @@ export const LOCAL_DATA_DIR = path.join(process.cwd(), ".data", "mysql");
 type Log = (line: string) => void;
 
 /** The local server this call started, if it had to start one (it keeps running). */
-export async function ensureServer(url: string, log: Log = () => {}, dataDir = LOCAL_DATA_DIR): Promise<LocalServer | undefined> {
+export async function ensureServer(
+  url: string,
+  log: Log = () => {},
+  dataDir = LOCAL_DATA_DIR,
+): Promise<LocalServer | undefined> {
   if (await isAnswering(url)) return undefined;
   const target = new URL(url);
   const where = `${target.hostname}:${target.port || 3306}`;
   if (!LOCAL_HOSTS.has(target.hostname)) {
     throw new Error(`No database server answers at ${where} (DATABASE_URL): start it, or fix the URL.`);
   }
-  log(`No database server answers at ${where}; starting a project-local one in ${path.relative(process.cwd(), dataDir) || dataDir} …`);
+  log(
+    `No database server answers at ${where}; starting a project-local one in ${path.relative(process.cwd(), dataDir) || dataDir} …`,
+  );
   const server = await startLocalServer({ dataDir, port: Number(target.port || 3306) });
   if (!(await isAnswering(url))) {
     await server.stop();

@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
 
-const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin", "/opt/homebrew/bin", "/usr/local/mysql/bin"];
+const SEARCH_DIRS = [
+  "/usr/sbin",
+  "/usr/bin",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/opt/homebrew/bin",
+  "/usr/local/mysql/bin",
+];
 
 export const NO_SERVER_HELP =
   "No MySQL/MariaDB server answers and no mariadbd or mysqld binary was found: install one " +
@@ -59,7 +66,13 @@ export async function startLocalServer(options: { dataDir: string; port: number 
       if (!installer) throw new Error(`Found ${server} but not mariadb-install-db to initialise ${dataDir}.`);
       execFileSync(
         installer,
-        ["--no-defaults", `--datadir=${dataDir}`, "--auth-root-authentication-method=normal", "--skip-test-db", ...asRoot],
+        [
+          "--no-defaults",
+          `--datadir=${dataDir}`,
+          "--auth-root-authentication-method=normal",
+          "--skip-test-db",
+          ...asRoot,
+        ],
         { stdio: "ignore" },
       );
     } else {
@@ -93,7 +106,9 @@ export async function startLocalServer(options: { dataDir: string; port: number 
     if (child.exitCode !== null || Date.now() > deadline) {
       const log = path.join(dataDir, "error.log");
       const tail = existsSync(log) ? readFileSync(log, "utf8").trim().split("\n").slice(-3).join(" | ") : "";
-      throw new Error(`The local database server in ${dataDir} did not start on port ${options.port}. ${tail}`);
+      throw new Error(
+        `The local database server in ${dataDir} did not start on port ${options.port}. ${tail}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -19,7 +19,9 @@ interface Owner {
   email: string;
 }
 
-export async function seed(options: { rows?: number; onProgress?: (done: number, total: number) => void } = {}) {
+export async function seed(
+  options: { rows?: number; onProgress?: (done: number, total: number) => void } = {},
+) {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   const admin =
     ADMIN_EMAIL && ADMIN_PASSWORD
@@ -44,10 +46,22 @@ export async function seed(options: { rows?: number; onProgress?: (done: number,
  */
 async function insertHistory(demo: Owner, admin: Owner | undefined) {
   const rows = await db()
-    .select({ id: integrationSubmissions.id, status: integrationSubmissions.status, submittedAt: integrationSubmissions.submittedAt, updatedAt: integrationSubmissions.updatedAt })
+    .select({
+      id: integrationSubmissions.id,
+      status: integrationSubmissions.status,
+      submittedAt: integrationSubmissions.submittedAt,
+      updatedAt: integrationSubmissions.updatedAt,
+    })
     .from(integrationSubmissions);
   const events = rows.flatMap((row) => [
-    { submissionId: row.id, type: "created" as const, actorId: demo.id, actorEmail: demo.email, details: { to: "pending" }, createdAt: row.submittedAt },
+    {
+      submissionId: row.id,
+      type: "created" as const,
+      actorId: demo.id,
+      actorEmail: demo.email,
+      details: { to: "pending" },
+      createdAt: row.submittedAt,
+    },
     ...(row.status === "pending"
       ? []
       : [
@@ -73,13 +87,20 @@ async function bulkOwners(): Promise<Owner[]> {
     passwordHash,
   }));
   await db().insert(users).ignore().values(values);
-  return db().select({ id: users.id, email: users.email }).from(users).where(like(users.email, "user%@example.test"));
+  return db()
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(like(users.email, "user%@example.test"));
 }
 
-async function insertRows(total: number, owners: Owner[], onProgress?: (done: number, total: number) => void) {
+async function insertRows(
+  total: number,
+  owners: Owner[],
+  onProgress?: (done: number, total: number) => void,
+) {
   const now = Date.now();
   const offset = Math.floor(Math.random() * 1_000_000);
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     const size = Math.min(BATCH, total - done);
     const rows = Array.from({ length: size }, (_, i) => {
       const n = offset + done + i;
@@ -97,7 +118,13 @@ async function insertRows(total: number, owners: Owner[], onProgress?: (done: nu
       row.submittedAt,
       row.updatedAt,
     ]);
-    const groups = tally(rows, ({ row, owner }) => [owner.id, owner.email, row.integrationType, row.integrationName, row.status]);
+    const groups = tally(rows, ({ row, owner }) => [
+      owner.id,
+      owner.email,
+      row.integrationType,
+      row.integrationName,
+      row.status,
+    ]);
     const counts = tally(rows, ({ row }) => [row.status, row.integrationType]);
     // One multi-row INSERT per batch (the fastest portable way in, ~100x a row at a time), and
     // the batch's counts, in one transaction so submission_counts and submission_groups stay exact.

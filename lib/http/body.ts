@@ -6,7 +6,10 @@ export const BODY_LIMIT = 64 * 1024;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** `optional`: a request with no body at all reads as `{}` (a body whose fields all have defaults). */
-export async function readJson(req: Request, { optional = false, limit = BODY_LIMIT } = {}): Promise<unknown> {
+export async function readJson(
+  req: Request,
+  { optional = false, limit = BODY_LIMIT } = {},
+): Promise<unknown> {
   const typed = JSON_TYPE.test(req.headers.get("content-type") ?? "");
   if (!typed && !optional) throw errors.unsupportedMediaType();
   const declared = Number(req.headers.get("content-length") ?? 0);
@@ -53,7 +56,8 @@ function unstorable(body: unknown): { field: string; message: string } | undefin
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [value, path] = next;
     if (typeof value === "string" && !value.isWellFormed()) return { field: path, message: UNPAIRED };
-    if (typeof value === "number" && !Number.isFinite(value)) return { field: path, message: "is a number too large to store" };
+    if (typeof value === "number" && !Number.isFinite(value))
+      return { field: path, message: "is a number too large to store" };
     if (typeof value !== "object" || value === null) continue;
     for (const [key, item] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;

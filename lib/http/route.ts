@@ -36,7 +36,6 @@ interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q exte
   query?: Q;
 }
 
-
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 const authenticate: Record<Access, (req: Request, scope?: ApiScope) => Promise<AuthUser | undefined>> = {

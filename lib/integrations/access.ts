@@ -21,7 +21,14 @@ export function visibleTo(user: AuthUser, id: number): SQL | undefined {
 
 // The same rule, prepared once, for the most frequent read (GET one).
 const t = integrationSubmissions;
-const anyRow = prepared((db) => db.select().from(t).where(eq(t.id, sql.placeholder("id"))).limit(1).prepare());
+const anyRow = prepared((db) =>
+  db
+    .select()
+    .from(t)
+    .where(eq(t.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare(),
+);
 const ownRow = prepared((db) =>
   db
     .select()
@@ -33,6 +40,8 @@ const ownRow = prepared((db) =>
 
 /** The submission if the user may see it. */
 export async function findVisible(user: AuthUser, id: number): Promise<IntegrationSubmission | undefined> {
-  const [row] = isAdmin(user) ? await anyRow().execute({ id }) : await ownRow().execute({ id, userId: user.id });
+  const [row] = isAdmin(user)
+    ? await anyRow().execute({ id })
+    : await ownRow().execute({ id, userId: user.id });
   return row;
 }

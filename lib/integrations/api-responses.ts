@@ -29,10 +29,9 @@ export const listResponse = z.object({
     .string()
     .nullable()
     .meta({ description: "Pass as `cursor` for the next page; null on the last" }),
-  prevCursor: z
-    .string()
-    .nullable()
-    .meta({ description: "Pass as `cursor` for the page before this one, in the same order; null on the first" }),
+  prevCursor: z.string().nullable().meta({
+    description: "Pass as `cursor` for the page before this one, in the same order; null on the first",
+  }),
 });
 
 export const oneResponse = z.object({ success: z.literal(true), integration: integrationSchema });

@@ -26,7 +26,13 @@ export interface CatalogEntry {
   fields: CatalogField[];
 }
 
-const field = (name: string, label: string, kind: FieldKind, required: boolean, extra: Partial<CatalogField> = {}): CatalogField => ({
+const field = (
+  name: string,
+  label: string,
+  kind: FieldKind,
+  required: boolean,
+  extra: Partial<CatalogField> = {},
+): CatalogField => ({
   name,
   label,
   kind,
@@ -39,25 +45,36 @@ export const catalog: CatalogEntry[] = [
     slug: "jobadder",
     name: "JobAdder",
     summary: "Sync jobs, candidates and placements with your JobAdder account.",
-    needs: ["A JobAdder admin login", "An API application (client ID and secret) from the JobAdder Developer Portal"],
+    needs: [
+      "A JobAdder admin login",
+      "An API application (client ID and secret) from the JobAdder Developer Portal",
+    ],
     oauth: true,
     fields: [
       field("clientId", "Client ID", "text", true, { help: "From Developer Portal → Applications." }),
       field("clientSecret", "Client secret", "secret", true),
-      field("companyId", "Account ID", "text", false, { help: "Only if you manage several JobAdder accounts." }),
+      field("companyId", "Account ID", "text", false, {
+        help: "Only if you manage several JobAdder accounts.",
+      }),
     ],
   },
   {
     slug: "workday",
     name: "Workday Recruiting",
     summary: "Read requisitions and write candidates through Workday's web services.",
-    needs: ["Your Workday tenant name", "An Integration System User (ISU) with Recruiting permissions", "The web services endpoint of your tenant"],
+    needs: [
+      "Your Workday tenant name",
+      "An Integration System User (ISU) with Recruiting permissions",
+      "The web services endpoint of your tenant",
+    ],
     oauth: false,
     fields: [
       field("tenant", "Tenant", "text", true, { placeholder: "acme" }),
       field("username", "ISU username", "text", true, { placeholder: "isu_recruiting" }),
       field("password", "ISU password", "secret", true),
-      field("endpoint", "Web services endpoint", "url", true, { placeholder: "https://wd5-impl-services1.workday.com/ccx/service/acme" }),
+      field("endpoint", "Web services endpoint", "url", true, {
+        placeholder: "https://wd5-impl-services1.workday.com/ccx/service/acme",
+      }),
     ],
   },
   {
@@ -80,7 +97,9 @@ export const catalog: CatalogEntry[] = [
     needs: ["A Harvest API key with Jobs and Candidates permissions", "The user ID to act on behalf of"],
     oauth: false,
     fields: [
-      field("harvestApiKey", "Harvest API key", "secret", true, { help: "Configure → Dev Center → API Credential Management." }),
+      field("harvestApiKey", "Harvest API key", "secret", true, {
+        help: "Configure → Dev Center → API Credential Management.",
+      }),
       field("onBehalfOfUserId", "On-behalf-of user ID", "text", false),
     ],
   },
@@ -158,7 +177,11 @@ function fieldSchema(f: CatalogField, required: boolean) {
 
 /** What the form demands: every required field filled, every value well-formed. */
 export function formSchema(entry: CatalogEntry) {
-  return z.object(Object.fromEntries(entry.fields.map((f) => [f.name, f.required ? fieldSchema(f, true) : fieldSchema(f, false).optional()])));
+  return z.object(
+    Object.fromEntries(
+      entry.fields.map((f) => [f.name, f.required ? fieldSchema(f, true) : fieldSchema(f, false).optional()]),
+    ),
+  );
 }
 
 /**
@@ -167,20 +190,30 @@ export function formSchema(entry: CatalogEntry) {
  * older shapes (the contract's own JobAdder example has apiKey, companyId and jobId).
  */
 function apiDataSchema(entry: CatalogEntry) {
-  return z.looseObject(Object.fromEntries(entry.fields.map((f) => [f.name, fieldSchema(f, false).optional()])));
+  return z.looseObject(
+    Object.fromEntries(entry.fields.map((f) => [f.name, fieldSchema(f, false).optional()])),
+  );
 }
 
 // Built once per type: making a zod schema costs more than using it (~0.1 ms a submit).
 const apiSchemas = new Map<string, ReturnType<typeof apiDataSchema>>();
 
 /** For a known type, what is wrong with `data` (as details under data.<field>); nothing for other types. */
-export function catalogDataIssues(type: string, data: Record<string, unknown>): { field: string; message: string }[] {
+export function catalogDataIssues(
+  type: string,
+  data: Record<string, unknown>,
+): { field: string; message: string }[] {
   const entry = catalogEntry(type);
   if (!entry) return [];
   let schema = apiSchemas.get(entry.slug);
   if (!schema) apiSchemas.set(entry.slug, (schema = apiDataSchema(entry)));
   const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => ({ field: ["data", ...i.path.map(String)].join("."), message: i.message }));
+  return result.success
+    ? []
+    : result.error.issues.map((i) => ({
+        field: ["data", ...i.path.map(String)].join("."),
+        message: i.message,
+      }));
 }
 
 // Where a request was made, as clients name it (free text; these are the ones our pages and the
@@ -193,4 +226,5 @@ const SOURCE_LABELS: Record<string, string> = {
 };
 
 /** A request's source as people read it; an unknown one as the client wrote it. */
-export const sourceLabel = (source: string | null) => (source === null ? "—" : (SOURCE_LABELS[source] ?? source));
+export const sourceLabel = (source: string | null) =>
+  source === null ? "—" : (SOURCE_LABELS[source] ?? source);

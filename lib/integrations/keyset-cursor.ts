@@ -18,7 +18,11 @@ export interface Cursor {
   backward?: true;
 }
 
-const payload = z.object({ v: z.string().max(255), i: z.number().int().positive(), b: z.literal(1).optional() });
+const payload = z.object({
+  v: z.string().max(255),
+  i: z.number().int().positive(),
+  b: z.literal(1).optional(),
+});
 
 function signature(body: string, context: string): Buffer {
   return createHmac("sha256", env().AUTH_SECRET)
@@ -29,7 +33,9 @@ function signature(body: string, context: string): Buffer {
 
 export function encodeCursor(cursor: Cursor, context: string): string {
   const value = cursor.value instanceof Date ? cursor.value.toISOString() : cursor.value;
-  const body = Buffer.from(JSON.stringify({ v: value, i: cursor.id, ...(cursor.backward && { b: 1 }) })).toString("base64url");
+  const body = Buffer.from(
+    JSON.stringify({ v: value, i: cursor.id, ...(cursor.backward && { b: 1 }) }),
+  ).toString("base64url");
   return `${body}.${signature(body, context).toString("base64url")}`;
 }
 

@@ -17,7 +17,10 @@ export const knownTypes = cached(OVERVIEW_TTL_MS, distinctTypes);
 
 // From the kept totals (lib/integrations/counts.ts): a few rows, not a million.
 export async function statusCounts(): Promise<Record<Status, number>> {
-  const rows = await db().select({ status: c.status, n: sum(c.n) }).from(c).groupBy(c.status);
+  const rows = await db()
+    .select({ status: c.status, n: sum(c.n) })
+    .from(c)
+    .groupBy(c.status);
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>;
   for (const row of rows) counts[row.status] = Number(row.n ?? 0);
   return counts;

@@ -48,37 +48,39 @@ const serverOwnedFields = {
 const ownerEmail = z.string().trim().max(255).optional();
 const ownerId = z.union([z.string().trim().max(255), z.number().int().positive()]).optional();
 
-export const submitBody = z.object({
-  integrationType: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,64}$/, "must be 1-64 characters of a-z, 0-9, _ and -")
-    .meta({ example: "jobadder" }),
-  // Trimmed: a name of only spaces would show as nothing in the dashboard and in emails.
-  integrationName: z.string().trim().min(1, "must not be blank").max(255).meta({ example: "JobAdder" }),
-  data: dataSchema,
-  status: statusSchema.default("pending"),
-  callbackUrl: z
-    .string()
-    .max(2048)
-    .refine(isAllowedCallback, "must be an absolute https URL (http only for localhost)")
-    .nullable()
-    .optional()
-    .meta({ example: "https://app.example.com/api/integrations/jobadder/callback" }),
-  source: z.string().max(64).nullable().optional().meta({ example: "integration_overview" }),
-  userEmail: ownerEmail.meta({
-    description:
-      "Compatibility: must be the caller's email unless the caller is an admin submitting for that user",
-  }),
-  userId: ownerId.meta({
-    description: "Compatibility: the caller's email or numeric id; an admin may name another existing user",
-  }),
-  ...serverOwnedFields,
-}).superRefine((body, ctx) => {
-  // Known integrations (lib/integrations/catalog.ts) also get their fields' formats checked.
-  for (const issue of catalogDataIssues(body.integrationType, body.data)) {
-    ctx.addIssue({ code: "custom", path: issue.field.split("."), message: issue.message });
-  }
-});
+export const submitBody = z
+  .object({
+    integrationType: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,64}$/, "must be 1-64 characters of a-z, 0-9, _ and -")
+      .meta({ example: "jobadder" }),
+    // Trimmed: a name of only spaces would show as nothing in the dashboard and in emails.
+    integrationName: z.string().trim().min(1, "must not be blank").max(255).meta({ example: "JobAdder" }),
+    data: dataSchema,
+    status: statusSchema.default("pending"),
+    callbackUrl: z
+      .string()
+      .max(2048)
+      .refine(isAllowedCallback, "must be an absolute https URL (http only for localhost)")
+      .nullable()
+      .optional()
+      .meta({ example: "https://app.example.com/api/integrations/jobadder/callback" }),
+    source: z.string().max(64).nullable().optional().meta({ example: "integration_overview" }),
+    userEmail: ownerEmail.meta({
+      description:
+        "Compatibility: must be the caller's email unless the caller is an admin submitting for that user",
+    }),
+    userId: ownerId.meta({
+      description: "Compatibility: the caller's email or numeric id; an admin may name another existing user",
+    }),
+    ...serverOwnedFields,
+  })
+  .superRefine((body, ctx) => {
+    // Known integrations (lib/integrations/catalog.ts) also get their fields' formats checked.
+    for (const issue of catalogDataIssues(body.integrationType, body.data)) {
+      ctx.addIssue({ code: "custom", path: issue.field.split("."), message: issue.message });
+    }
+  });
 export type SubmitBody = z.infer<typeof submitBody>;
 
 export const updateBody = z
@@ -94,14 +96,22 @@ export const updateBody = z
       .max(1000)
       .regex(/^[^\u0000]*$/, "must not contain NUL characters")
       .optional()
-      .meta({ description: "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)" }),
+      .meta({
+        description:
+          "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)",
+      }),
     // The owner cannot change: naming anyone else is refused (naming the owner is harmless).
     userEmail: ownerEmail.meta({ description: "Compatibility: may only name the submission's owner" }),
-    userId: ownerId.meta({ description: "Compatibility: may only name the submission's owner, by id or email" }),
+    userId: ownerId.meta({
+      description: "Compatibility: may only name the submission's owner, by id or email",
+    }),
     ...serverOwnedFields,
   })
   .refine((body) => body.data !== undefined || body.status !== undefined, "must contain data or status")
-  .refine((body) => body.note === undefined || body.status !== undefined, { path: ["note"], message: "goes with a status change" });
+  .refine((body) => body.note === undefined || body.status !== undefined, {
+    path: ["note"],
+    message: "goes with a status change",
+  });
 export type UpdateBody = z.infer<typeof updateBody>;
 
 export const sortKeys = ["submittedAt", "updatedAt", "status", "integrationName", "userEmail"] as const;
@@ -126,8 +136,14 @@ const ownListFields = {
     description:
       "Substring of the name, type or owner email. A search whose matches are too thinly spread to list quickly is answered 400 `search_too_broad`",
   }),
-  from: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or after this day (UTC)", example: "2024-01-01" }),
-  to: z.iso.date("must be a date, YYYY-MM-DD").optional().meta({ description: "Submitted on or before this day (UTC)", example: "2024-01-31" }),
+  from: z.iso
+    .date("must be a date, YYYY-MM-DD")
+    .optional()
+    .meta({ description: "Submitted on or after this day (UTC)", example: "2024-01-01" }),
+  to: z.iso
+    .date("must be a date, YYYY-MM-DD")
+    .optional()
+    .meta({ description: "Submitted on or before this day (UTC)", example: "2024-01-31" }),
   sort: z.enum(sortValues).default("-submittedAt").meta({ description: "Sort key, prefix - for descending" }),
   limit: z
     .string()
@@ -151,9 +167,10 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export const getQuery = z.object({
-  reveal: queryFlag("true returns unmasked data and records a `revealed` event (an API key needs `integrations:reveal` too)"),
+  reveal: queryFlag(
+    "true returns unmasked data and records a `revealed` event (an API key needs `integrations:reveal` too)",
+  ),
 });
-
 
 export const sendEmailBody = z.object({
   integrationData: jsonObject.meta({
@@ -175,7 +192,8 @@ export const bulkStatusBody = z.object({
   // Required: a body that forgot its filter must not mean "every submission"; {} says so.
   filter: z
     .object(listQuery.omit({ limit: true, cursor: true }).shape, {
-      error: (issue) => (issue.input === undefined ? "is required; send {} to mean every submission" : undefined),
+      error: (issue) =>
+        issue.input === undefined ? "is required; send {} to mean every submission" : undefined,
     })
     .meta({ description: "The list filters the change applies to; {} for every submission" }),
 });

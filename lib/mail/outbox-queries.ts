@@ -20,7 +20,9 @@ const LIST_COLUMNS = {
 export type OutboxListItem = Awaited<ReturnType<typeof listOutbox>>["items"][number];
 
 /** Newest first, 50 a page, continuing below the id `before`. */
-export async function listOutbox(filter: { status?: OutboxStatus; before?: number; submissionId?: number } = {}) {
+export async function listOutbox(
+  filter: { status?: OutboxStatus; before?: number; submissionId?: number } = {},
+) {
   const limit = 50;
   const where: (SQL | undefined)[] = [
     filter.status ? eq(emailOutbox.status, filter.status) : undefined,

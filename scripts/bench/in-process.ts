@@ -16,7 +16,8 @@ run(async () => {
   const rows = Number(option("rows") ?? 10_000);
   const only = option("only")?.split(",");
   if (!(seconds >= 1 && seconds <= 60)) fail("--seconds takes 1 to 60.");
-  if (!(Number.isInteger(rows) && rows >= 1_000 && rows <= 1_000_000)) fail("--rows takes 1,000 to 1,000,000.");
+  if (!(Number.isInteger(rows) && rows >= 1_000 && rows <= 1_000_000))
+    fail("--rows takes 1,000 to 1,000,000.");
   await withBenchDatabase("inproc", async (url) => {
     Object.assign(process.env, benchEnvironment(url));
     await seedRows(rows);
@@ -27,17 +28,29 @@ run(async () => {
       const admin = (await findUserByEmail(ADMIN.email))!;
       const { token } = await signAccessToken(admin);
       const { createApiKey } = await import("@/lib/auth/api-keys");
-      const { secret: apiKey } = await createApiKey(admin, { name: "bench", scopes: ["integrations:read", "admin"] });
-      const [[ids]] = (await pool().query("SELECT MIN(id) AS min, MAX(id) AS max FROM integration_submissions")) as unknown as [
-        [{ min: number; max: number }],
-      ];
+      const { secret: apiKey } = await createApiKey(admin, {
+        name: "bench",
+        scopes: ["integrations:read", "admin"],
+      });
+      const [[ids]] = (await pool().query(
+        "SELECT MIN(id) AS min, MAX(id) AS max FROM integration_submissions",
+      )) as unknown as [[{ min: number; max: number }]];
       // The requests of S1–S5 and S7 exactly as npm run bench sends them, routed to their handlers.
       const routes: [RegExp, Handler][] = [
         [/^\/api\/health\/live$/, (await import("@/app/api/health/live/route")).GET as unknown as Handler],
-        [/^\/api\/integrations\/submit$/, (await import("@/app/api/integrations/submit/route")).POST as Handler],
+        [
+          /^\/api\/integrations\/submit$/,
+          (await import("@/app/api/integrations/submit/route")).POST as Handler,
+        ],
         [/^\/api\/integrations\/all$/, (await import("@/app/api/integrations/all/route")).GET as Handler],
-        [/^\/api\/integrations\/(?<id>\d+)\/update$/, (await import("@/app/api/integrations/[id]/update/route")).PUT as Handler],
-        [/^\/api\/integrations\/(?<id>\d+)$/, (await import("@/app/api/integrations/[id]/route")).GET as Handler],
+        [
+          /^\/api\/integrations\/(?<id>\d+)\/update$/,
+          (await import("@/app/api/integrations/[id]/update/route")).PUT as Handler,
+        ],
+        [
+          /^\/api\/integrations\/(?<id>\d+)$/,
+          (await import("@/app/api/integrations/[id]/route")).GET as Handler,
+        ],
       ];
       const send = (spec: RequestSpec) => {
         const path = spec.path();
@@ -45,7 +58,11 @@ run(async () => {
         for (const [pattern, handler] of routes) {
           const match = pattern.exec(pathname);
           if (!match) continue;
-          const request = new Request(`http://bench${path}`, { method: spec.method, headers: spec.headers, body: spec.body?.() });
+          const request = new Request(`http://bench${path}`, {
+            method: spec.method,
+            headers: spec.headers,
+            body: spec.body?.(),
+          });
           return handler(request, { params: Promise.resolve({ ...match.groups }) });
         }
         throw new Error(`no handler for ${path}`);
@@ -54,7 +71,10 @@ run(async () => {
         ["liveness", () => send(liveness)],
         ...scenarios({ token, cookie: "", apiKey, ids })
           .filter((scenario) => scenario.kind !== "page" && (!only || only.includes(scenario.id)))
-          .map((scenario): [string, () => Promise<Response>] => [`${scenario.id} ${scenario.name}`, () => send(scenario.request)]),
+          .map((scenario): [string, () => Promise<Response>] => [
+            `${scenario.id} ${scenario.name}`,
+            () => send(scenario.request),
+          ]),
       ];
       console.log(`\n${CONCURRENCY} at a time, ${seconds} s each, ${rows.toLocaleString("en")} rows:`);
       for (const [name, request] of targets) {
@@ -77,7 +97,9 @@ run(async () => {
         );
         const cpu = process.cpuUsage(cpuBefore);
         const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / done;
-        console.log(`  ${name.padEnd(24)} ${(done / seconds).toFixed(0).padStart(6)} req/s   ${cpuMsPerRequest.toFixed(2)} ms CPU per request`);
+        console.log(
+          `  ${name.padEnd(24)} ${(done / seconds).toFixed(0).padStart(6)} req/s   ${cpuMsPerRequest.toFixed(2)} ms CPU per request`,
+        );
       }
     } finally {
       await closeDb();

@@ -237,7 +237,8 @@ if (cluster.isPrimary && workers > 1) {
 } else {
   createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return send(res, error.status, { success: false, error: error.message });
+      if (error instanceof HttpError)
+        return send(res, error.status, { success: false, error: error.message });
       console.error(error);
       send(res, 500, { success: false, error: "Internal error" });
     });

@@ -6,7 +6,12 @@ export interface LoadResult {
   acknowledged: number[];
 }
 
-export async function mixedLoad(options: { baseUrl: string; token: string; connections: number; until: number }): Promise<LoadResult> {
+export async function mixedLoad(options: {
+  baseUrl: string;
+  token: string;
+  connections: number;
+  until: number;
+}): Promise<LoadResult> {
   const result: LoadResult = { statuses: new Map(), networkErrors: 0, acknowledged: [] };
   const headers = { authorization: `Bearer ${options.token}`, "content-type": "application/json" };
   const count = (status: number) => result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
@@ -19,7 +24,11 @@ export async function mixedLoad(options: { baseUrl: string; token: string; conne
           const response = await fetch(`${options.baseUrl}/api/integrations/submit`, {
             method: "POST",
             headers,
-            body: JSON.stringify({ integrationType: "lever", integrationName: "Lever", data: { apiKey: `soak-${n}-${i}-key` } }),
+            body: JSON.stringify({
+              integrationType: "lever",
+              integrationName: "Lever",
+              data: { apiKey: `soak-${n}-${i}-key` },
+            }),
           });
           count(response.status);
           const body = (await response.json().catch(() => ({}))) as { id?: number };

@@ -23,8 +23,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 run(async () => {
   const seconds = Number(option("seconds") ?? 60);
   const connections = Number(option("connections") ?? 64);
-  if (!(seconds >= 10 && seconds <= 600) || !(connections >= 1 && connections <= 256)) fail("--seconds takes 10–600 and --connections 1–256.");
-  if (!hasFlag("no-build") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) fail("next build failed.");
+  if (!(seconds >= 10 && seconds <= 600) || !(connections >= 1 && connections <= 256))
+    fail("--seconds takes 10–600 and --connections 1–256.");
+  if (!hasFlag("no-build") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0)
+    fail("next build failed.");
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "ih-soak-"));
   const dbPort = await freePort();
@@ -33,7 +35,12 @@ run(async () => {
   let received: string[] | undefined;
   const url = withDatabase(database.url, "ih_soak");
   const logFile = path.join(dataDir, "app.log");
-  const env = { ...benchEnvironment(url), SMTP_URL: smtp.url, NOTIFICATION_RECIPIENTS: "ops@soak.test", LOG_FILE: logFile };
+  const env = {
+    ...benchEnvironment(url),
+    SMTP_URL: smtp.url,
+    NOTIFICATION_RECIPIENTS: "ops@soak.test",
+    LOG_FILE: logFile,
+  };
   Object.assign(process.env, env);
   let app: Awaited<ReturnType<typeof startServer>> | undefined;
   let problems: string[] = [];
@@ -46,10 +53,18 @@ run(async () => {
     await closeDb();
     const port = await freePort();
     const server = productionServer(port);
-    app = await startServer({ name: "app", ...server, env: { ...env, ...server.env }, port, readyPath: "/api/health" });
+    app = await startServer({
+      name: "app",
+      ...server,
+      env: { ...env, ...server.env },
+      port,
+      readyPath: "/api/health",
+    });
     const token = await apiToken(app.url, DEMO_USER);
 
-    console.log(`Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`);
+    console.log(
+      `Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`,
+    );
     const rss: number[] = [];
     const sampler = setInterval(() => void app!.rssMiB().then((mib) => rss.push(mib)), 1_000);
     const outage = (async () => {
@@ -59,7 +74,12 @@ run(async () => {
       await sleep(3_000);
       database = await startLocalServer({ dataDir, port: dbPort });
     })();
-    const load = await mixedLoad({ baseUrl: app.url, token, connections, until: Date.now() + seconds * 1000 });
+    const load = await mixedLoad({
+      baseUrl: app.url,
+      token,
+      connections,
+      until: Date.now() + seconds * 1000,
+    });
     await outage;
     clearInterval(sampler);
 
@@ -69,7 +89,11 @@ run(async () => {
     let waiting = Infinity;
     let lastProgress = Date.now();
     while (waiting > 0 && Date.now() < drainDeadline && Date.now() - lastProgress < 60_000) {
-      const now = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')"))[0]!.n;
+      const now = (
+        await rawQuery<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')",
+        )
+      )[0]!.n;
       if (now < waiting) lastProgress = Date.now();
       waiting = now;
       if (waiting > 0) await sleep(2_000);
@@ -77,9 +101,15 @@ run(async () => {
     const stored = new Set<number>();
     for (let i = 0; i < load.acknowledged.length; i += 1_000) {
       const ids = load.acknowledged.slice(i, i + 1_000);
-      for (const row of await rawQuery<{ id: number }>("SELECT id FROM integration_submissions WHERE id IN (?)", [ids])) stored.add(row.id);
+      for (const row of await rawQuery<{ id: number }>(
+        "SELECT id FROM integration_submissions WHERE id IN (?)",
+        [ids],
+      ))
+        stored.add(row.id);
     }
-    const outbox = await rawQuery<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM email_outbox GROUP BY status");
+    const outbox = await rawQuery<{ status: string; n: number }>(
+      "SELECT status, COUNT(*) AS n FROM email_outbox GROUP BY status",
+    );
     const sentRows = outbox.find((r) => r.status === "sent")?.n ?? 0;
     // A digest carries several notifications: its rows share one Message-ID, sent once.
     const sentMessages = (
@@ -92,9 +122,13 @@ run(async () => {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const growth = avg(rss.slice(-quarter)) / Math.max(1, avg(rss.slice(quarter, 2 * quarter)));
 
-    const statuses = [...load.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    const statuses = [...load.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ");
     problems = [
-      stored.size !== load.acknowledged.length && `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
+      stored.size !== load.acknowledged.length &&
+        `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
       waiting > 0 && `${waiting} emails still queued (the queue stopped moving or took over 10 minutes)`,
       outbox.some((r) => r.status === "failed") && "some emails failed for good",
       (unreceived > 0 || new Set(ids).size !== sentMessages.length) &&
@@ -110,10 +144,14 @@ run(async () => {
       `notifications: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}, in ${sentMessages.length} emails; received ${ids.length}, doubled ${doubled}`,
     );
     if (problems.length > 0) {
-      const errors = readFileSync(logFile, "utf8").split("\n").filter((line) => line.includes('"level":50'));
+      const errors = readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((line) => line.includes('"level":50'));
       console.log(`app errors (${errors.length}, last 5):\n${errors.slice(-5).join("\n")}`);
     }
-    console.log(`server RSS MiB: first ${rss[0]?.toFixed(0)}, max ${Math.max(...rss).toFixed(0)}, last ${rss.at(-1)?.toFixed(0)} (growth ${growth.toFixed(2)}×)`);
+    console.log(
+      `server RSS MiB: first ${rss[0]?.toFixed(0)}, max ${Math.max(...rss).toFixed(0)}, last ${rss.at(-1)?.toFixed(0)} (growth ${growth.toFixed(2)}×)`,
+    );
   } finally {
     await app?.stop();
     if (!received) await smtp.report();

@@ -8,7 +8,9 @@ type Message = { url: string } | { ids: string[] };
 
 /** Starts the sink process; report() returns every received Message-ID and stops it. */
 export async function sink(): Promise<{ url: string; report(): Promise<string[]> }> {
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { execArgv: ["--import", "tsx", "--conditions=react-server"] });
+  const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
+    execArgv: ["--import", "tsx", "--conditions=react-server"],
+  });
   const next = () => new Promise<Message>((resolve) => child.once("message", (m) => resolve(m as Message)));
   const ready = await next();
   if (!("url" in ready)) throw new Error("SMTP sink did not start");

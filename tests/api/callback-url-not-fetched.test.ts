@@ -26,7 +26,12 @@ describe("callbackUrl", () => {
     const admin = await createTestUser("admin");
     const id = String(await submitAs(user, { callbackUrl: callback }));
     const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    await call(PUT, `/api/integrations/${id}/update`, { method: "PUT", headers: admin.headers, body: { status: "completed" }, params: { id } });
+    await call(PUT, `/api/integrations/${id}/update`, {
+      method: "PUT",
+      headers: admin.headers,
+      body: { status: "completed" },
+      params: { id },
+    });
     const { GET } = await import("@/app/api/integrations/[id]/route");
     const one = await call(GET, `/api/integrations/${id}`, { headers: user.headers, params: { id } });
     expect(one.json.integration.callbackUrl).toBe(callback);
@@ -34,7 +39,10 @@ describe("callbackUrl", () => {
     const { deliverClaimed } = await import("@/lib/mail/deliver");
     const { rawQuery } = await import("../helpers/raw-db");
     // Only this submission's emails: other files share this database.
-    for (const { id: emailId } of await rawQuery<{ id: number }>("SELECT id FROM email_outbox WHERE submission_id = ?", [id])) {
+    for (const { id: emailId } of await rawQuery<{ id: number }>(
+      "SELECT id FROM email_outbox WHERE submission_id = ?",
+      [id],
+    )) {
       for (const row of await claim({ id: emailId })) await deliverClaimed(row);
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -44,7 +52,10 @@ describe("callbackUrl", () => {
   it("refuses non-https URLs except on localhost, so a stored link cannot point at plain-text hosts", async () => {
     const user = await createTestUser();
     const { POST } = await import("@/app/api/integrations/submit/route");
-    const response = await call(POST, "/api/integrations/submit", { headers: user.headers, body: submission({ callbackUrl: "http://10.0.0.5/cb" }) });
+    const response = await call(POST, "/api/integrations/submit", {
+      headers: user.headers,
+      body: submission({ callbackUrl: "http://10.0.0.5/cb" }),
+    });
     expect(response.status).toBe(400);
     expect(response.json.details[0].field).toBe("callbackUrl");
   });

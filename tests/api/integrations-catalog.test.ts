@@ -14,22 +14,44 @@ describe("known integration types (the catalog)", () => {
 
   it("answers 400 naming data.<field> when a known field has the wrong form, and stores nothing", async () => {
     const user = await createTestUser();
-    const [{ n: before }] = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?", [user.id])) as [{ n: number }];
+    const [{ n: before }] = (await rawQuery<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?",
+      [user.id],
+    )) as [{ n: number }];
     const response = await call(await submitRoute(), "/api/integrations/submit", {
       headers: user.headers,
-      body: submission({ integrationType: "workday", integrationName: "Workday Recruiting", data: { tenant: 42, endpoint: "not a url" } }),
+      body: submission({
+        integrationType: "workday",
+        integrationName: "Workday Recruiting",
+        data: { tenant: 42, endpoint: "not a url" },
+      }),
     });
     expect(response.status).toBe(400);
-    expect(response.json.details.map((d: { field: string }) => d.field).sort()).toEqual(["data.endpoint", "data.tenant"]);
-    const [{ n: after }] = (await rawQuery<{ n: number }>("SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?", [user.id])) as [{ n: number }];
+    expect(response.json.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      "data.endpoint",
+      "data.tenant",
+    ]);
+    const [{ n: after }] = (await rawQuery<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM integration_submissions WHERE user_id = ?",
+      [user.id],
+    )) as [{ n: number }];
     expect(after).toBe(before);
   });
 
   it("checks updates of a known type the same way", async () => {
     const user = await createTestUser();
-    const id = await submitAs(user, { integrationType: "workday", integrationName: "Workday Recruiting", data: { tenant: "acme" } });
+    const id = await submitAs(user, {
+      integrationType: "workday",
+      integrationName: "Workday Recruiting",
+      data: { tenant: "acme" },
+    });
     const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    const bad = await call(PUT, `/api/integrations/${id}/update`, { method: "PUT", headers: user.headers, body: { data: { tenant: "acme", endpoint: "ftp://x" } }, params: { id: String(id) } });
+    const bad = await call(PUT, `/api/integrations/${id}/update`, {
+      method: "PUT",
+      headers: user.headers,
+      body: { data: { tenant: "acme", endpoint: "ftp://x" } },
+      params: { id: String(id) },
+    });
     expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "data.endpoint" }] } });
   });
 

@@ -49,7 +49,10 @@ const filterFields = {
     fc.constantFrom("%", "_", "\\", "'; DROP TABLE users; --", "JobAdder", "!", "example", " "),
     fc.string({ maxLength: 300 }),
   ),
-  from: mostly(fc.constantFrom("2024-01-01", "1970-01-01"), fc.oneof(fc.string(), fc.constantFrom("2024-02-30", "2024-13-01"))),
+  from: mostly(
+    fc.constantFrom("2024-01-01", "1970-01-01"),
+    fc.oneof(fc.string(), fc.constantFrom("2024-02-30", "2024-13-01")),
+  ),
   to: mostly(fc.constantFrom("2099-12-31", "2024-01-01"), fc.oneof(fc.string(), fc.constant("0000-00-00"))),
   sort: mostly(
     fc.constantFrom("status", "-updatedAt", "integrationName", "-userEmail", "submittedAt"),
@@ -66,17 +69,27 @@ const hugeString = fc
 const validish = fc
   .record(
     {
-      integrationType: mostly(fc.constantFrom("jobadder", "greenhouse", "my-custom-ats"), fc.oneof(fc.string(), fc.constant("a".repeat(65)), fc.integer())),
+      integrationType: mostly(
+        fc.constantFrom("jobadder", "greenhouse", "my-custom-ats"),
+        fc.oneof(fc.string(), fc.constant("a".repeat(65)), fc.integer()),
+      ),
       integrationName: mostly(
         fc.string({ minLength: 1, maxLength: 255 }),
         // "binary" includes half surrogate pairs, which JSON can spell but Unicode cannot.
-        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 20 }), fc.constant(null)),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: "binary", maxLength: 20 }),
+          fc.constant(null),
+        ),
       ),
       data: mostly(
         fc.oneof(fc.object({ maxDepth: 7 }), fc.dictionary(fc.string(), fc.string())),
         fc.jsonValue(),
       ),
-      status: mostly(fc.constantFrom("pending", "completed", "in_progress"), fc.oneof(fc.constantFrom("PENDING", ""), fc.anything())),
+      status: mostly(
+        fc.constantFrom("pending", "completed", "in_progress"),
+        fc.oneof(fc.constantFrom("PENDING", ""), fc.anything()),
+      ),
       callbackUrl: mostly(
         fc.webUrl({ validSchemes: ["https"] }),
         fc.oneof(fc.webUrl(), fc.string(), fc.constant("javascript:alert(1)")),
@@ -129,7 +142,10 @@ describe("never a 5xx, and an error changes nothing", () => {
       anyBody,
       fc
         .record(
-          { data: fc.object({ maxDepth: 6 }), status: mostly(fc.constantFrom("pending", "failed"), fc.string()) },
+          {
+            data: fc.object({ maxDepth: 6 }),
+            status: mostly(fc.constantFrom("pending", "failed"), fc.string()),
+          },
           { requiredKeys: [] },
         )
         .map((b) => JSON.stringify(b)),
@@ -167,7 +183,10 @@ describe("never a 5xx, and an error changes nothing", () => {
     const query = fc.record(
       {
         ...filterFields,
-        limit: mostly(fc.integer({ min: 1, max: 1000 }).map(String), fc.oneof(fc.string(), fc.integer({ min: -5, max: 5000 }).map(String))),
+        limit: mostly(
+          fc.integer({ min: 1, max: 1000 }).map(String),
+          fc.oneof(fc.string(), fc.integer({ min: -5, max: 5000 }).map(String)),
+        ),
         cursor: fc.oneof(fc.constant(cursor), tampered, fc.string(), fc.base64String()),
         userId: mostly(fc.constantFrom(String(user.id), user.email, "nobody@example.com", "0"), fc.string()),
       },
@@ -220,9 +239,18 @@ describe("never a 5xx, and an error changes nothing", () => {
         .record(
           {
             integrationData: mostly(fc.object({ maxDepth: 7 }), fc.anything()),
-            recipientEmail: mostly(fc.constantFrom("admin@example.com", "ops@example.test"), fc.oneof(fc.emailAddress(), fc.string())),
-            subject: mostly(fc.string({ minLength: 1, maxLength: 200 }), fc.oneof(fc.string({ maxLength: 300 }), fc.constant("a\r\nb"))),
-            template: mostly(fc.constantFrom("integration_request", "integration_status_changed"), fc.string()),
+            recipientEmail: mostly(
+              fc.constantFrom("admin@example.com", "ops@example.test"),
+              fc.oneof(fc.emailAddress(), fc.string()),
+            ),
+            subject: mostly(
+              fc.string({ minLength: 1, maxLength: 200 }),
+              fc.oneof(fc.string({ maxLength: 300 }), fc.constant("a\r\nb")),
+            ),
+            template: mostly(
+              fc.constantFrom("integration_request", "integration_status_changed"),
+              fc.string(),
+            ),
           },
           { requiredKeys: [] },
         )
@@ -250,19 +278,24 @@ describe("never a 5xx, and an error changes nothing", () => {
     const filter = fc
       .record(filterFields, { requiredKeys: [] })
       .map((f) => ({ ...f, userId: String(user.id) }));
-    const body = fc.oneof(
-      fc.string(),
-      deep,
-      {
-        weight: 4,
-        arbitrary: fc
-          .record({
-            status: mostly(fc.constantFrom("pending", "in_progress", "completed", "failed"), fc.oneof(fc.constantFrom("done", ""), fc.anything())),
-            filter: mostly(filter, fc.oneof(fc.constant(null), fc.string().map((text) => ({ userId: text })))),
-          })
-          .map((b) => JSON.stringify(b)),
-      },
-    );
+    const body = fc.oneof(fc.string(), deep, {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          status: mostly(
+            fc.constantFrom("pending", "in_progress", "completed", "failed"),
+            fc.oneof(fc.constantFrom("done", ""), fc.anything()),
+          ),
+          filter: mostly(
+            filter,
+            fc.oneof(
+              fc.constant(null),
+              fc.string().map((text) => ({ userId: text })),
+            ),
+          ),
+        })
+        .map((b) => JSON.stringify(b)),
+    });
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         const before = await snapshot();
@@ -283,7 +316,10 @@ describe("never a 5xx, and an error changes nothing", () => {
     const query = fc.record(
       {
         ...filterFields,
-        userId: mostly(fc.constantFrom(String(user.id), user.email), fc.oneof(fc.string(), fc.constant("9".repeat(20)))),
+        userId: mostly(
+          fc.constantFrom(String(user.id), user.email),
+          fc.oneof(fc.string(), fc.constant("9".repeat(20))),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -323,7 +359,13 @@ describe("never a 5xx, and an error changes nothing", () => {
 });
 
 const lastOutboxId = async () =>
-  Number(((await rawQuery<{ n: number | null }>("SELECT MAX(id) AS n FROM email_outbox")) as [{ n: number | null }])[0].n ?? 0);
+  Number(
+    (
+      (await rawQuery<{ n: number | null }>("SELECT MAX(id) AS n FROM email_outbox")) as [
+        { n: number | null },
+      ]
+    )[0].n ?? 0,
+  );
 
 /** Emails queued since `after` for the recipient the body names (0 when it names none). */
 async function outboxRowsFor(text: string, after: number): Promise<number> {

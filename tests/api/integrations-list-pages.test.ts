@@ -5,7 +5,9 @@ import { createTestUser, type TestUser } from "@/tests/helpers/users";
 import { submitAs } from "@/tests/helpers/integrations";
 
 const mine = async (user: TestUser, query: string) =>
-  call((await import("@/app/api/integrations/route")).GET, `/api/integrations${query}`, { headers: user.headers });
+  call((await import("@/app/api/integrations/route")).GET, `/api/integrations${query}`, {
+    headers: user.headers,
+  });
 
 /** Every page from the first, following nextCursor: the ids in order and each page's size. */
 async function walk(user: TestUser, limit: number) {
@@ -13,7 +15,10 @@ async function walk(user: TestUser, limit: number) {
   const sizes: number[] = [];
   let cursor: string | null = null;
   do {
-    const { status, json } = await mine(user, `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const { status, json } = await mine(
+      user,
+      `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     expect(status).toBe(200);
     ids.push(...json.integrations.map((row: { id: number }) => row.id));
     sizes.push(json.integrations.length);
@@ -23,9 +28,12 @@ async function walk(user: TestUser, limit: number) {
 }
 
 const newestFirst = async (user: TestUser) =>
-  (await rawQuery<{ id: number }>("SELECT id FROM integration_submissions WHERE user_id = ? ORDER BY submitted_at DESC, id DESC", [user.id])).map((row) =>
-    Number(row.id),
-  );
+  (
+    await rawQuery<{ id: number }>(
+      "SELECT id FROM integration_submissions WHERE user_id = ? ORDER BY submitted_at DESC, id DESC",
+      [user.id],
+    )
+  ).map((row) => Number(row.id));
 
 describe("pages larger than one read", () => {
   it("returns exactly limit rows read in chunks, in order, with nothing lost or repeated across pages", async () => {
@@ -45,7 +53,11 @@ describe("pages larger than one read", () => {
     const user = await createTestUser();
     const big = { notes: "x".repeat(30_000), apiKey: "big-secret-value-1234" };
     for (let i = 0; i < 8; i++) {
-      await Promise.all(Array.from({ length: 10 }, () => submitAs(user, { integrationType: "bulkdata", integrationName: "Bulk", data: big })));
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          submitAs(user, { integrationType: "bulkdata", integrationName: "Bulk", data: big }),
+        ),
+      );
     }
     const expected = await newestFirst(user);
     const paged = await walk(user, 100);

@@ -139,12 +139,19 @@ describe("GET /api/integrations/all", () => {
   });
 
   it("pages back with prevCursor through exactly the pages it paged forward", async () => {
-    for (const query of ["sort=-submittedAt", "sort=status", "sort=-integrationName&status=pending,failed", "sort=userEmail&q=name"]) {
+    for (const query of [
+      "sort=-submittedAt",
+      "sort=status",
+      "sort=-integrationName&status=pending,failed",
+      "sort=userEmail&q=name",
+    ]) {
       const forward: number[][] = [];
       const prev: (string | null)[] = [];
       let cursor: string | null = null;
       do {
-        const page = listResponse.parse((await all(admin, `?${query}&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json);
+        const page = listResponse.parse(
+          (await all(admin, `?${query}&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json,
+        );
         forward.push(page.integrations.map((i) => i.id));
         prev.push(page.prevCursor);
         cursor = page.nextCursor;
@@ -157,7 +164,10 @@ describe("GET /api/integrations/all", () => {
         const response = await all(admin, `?${query}&limit=3&cursor=${back}`);
         expect(response.status, query).toBe(200);
         const page = listResponse.parse(response.json);
-        expect(page.integrations.map((i) => i.id), `${query} page ${n}`).toEqual(forward[n]);
+        expect(
+          page.integrations.map((i) => i.id),
+          `${query} page ${n}`,
+        ).toEqual(forward[n]);
         expect(page.nextCursor, `${query} page ${n}`).not.toBeNull();
         if (n === 0) expect(page.prevCursor, query).toBeNull();
         else back = page.prevCursor!;
@@ -167,7 +177,9 @@ describe("GET /api/integrations/all", () => {
 
   it("steps back onto a full first page even after rows left the filter", async () => {
     const list = async (cursor?: string | null) =>
-      listResponse.parse((await all(admin, `?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json);
+      listResponse.parse(
+        (await all(admin, `?status=pending&limit=3${cursor ? `&cursor=${cursor}` : ""}`)).json,
+      );
     const first = await list();
     const second = await list(first.nextCursor);
     // An admin completes a row of the first page: only two pending rows remain before the second.
@@ -253,10 +265,21 @@ describe("GET /api/integrations", () => {
 
 describe("date range filter", () => {
   it("keeps submissions from the start of `from` to the end of `to`, in UTC, and validates the dates", async () => {
-    const ids = (await rawQuery<{ id: number }>("SELECT id FROM integration_submissions ORDER BY id LIMIT 3")).map((r) => r.id);
-    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-01 00:00:00.000", ids[0]]);
-    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-02 23:59:59.999", ids[1]]);
-    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", ["2030-03-03 00:00:00.000", ids[2]]);
+    const ids = (
+      await rawQuery<{ id: number }>("SELECT id FROM integration_submissions ORDER BY id LIMIT 3")
+    ).map((r) => r.id);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", [
+      "2030-03-01 00:00:00.000",
+      ids[0],
+    ]);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", [
+      "2030-03-02 23:59:59.999",
+      ids[1],
+    ]);
+    await rawQuery("UPDATE integration_submissions SET submitted_at = ? WHERE id = ?", [
+      "2030-03-03 00:00:00.000",
+      ids[2],
+    ]);
     const { json } = await all(admin, "?from=2030-03-01&to=2030-03-02");
     expect(json.integrations.map((i: { id: number }) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(json.count).toBe(2);

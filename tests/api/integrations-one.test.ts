@@ -84,13 +84,16 @@ describe("GET /api/integrations/[id]", () => {
     const user = await createTestUser();
     const id = await submitAs(user, { data: { apiKey: SECRET } });
     const cookie = await sessionCookieOf(user.id);
-    const viaCookie = (site?: string) => getOneWith({ cookie, ...(site ? { "sec-fetch-site": site } : {}) }, id);
+    const viaCookie = (site?: string) =>
+      getOneWith({ cookie, ...(site ? { "sec-fetch-site": site } : {}) }, id);
     for (const site of ["cross-site", "same-site", "none", undefined]) {
       const refused = await viaCookie(site);
       expect(refused.status).toBe(403);
       expect(JSON.stringify(refused.json)).not.toContain(SECRET);
     }
-    expect(await rawQuery("SELECT id FROM integration_events WHERE submission_id = ? AND type = 'revealed'", [id])).toEqual([]);
+    expect(
+      await rawQuery("SELECT id FROM integration_events WHERE submission_id = ? AND type = 'revealed'", [id]),
+    ).toEqual([]);
     const own = await viaCookie("same-origin");
     expect(own.json.integration.data).toEqual({ apiKey: SECRET });
     // Over plain http browsers send no Sec-Fetch-Site; the app's pages say so with a header.

@@ -216,7 +216,10 @@ describe("POST /api/integrations/submit", () => {
     expect(await rowCount(user.id)).toBe(0);
     const emoji = await submit(user.headers, body("Job \\ud83d\\ude00", '{"note":"\\uD83D\\uDE00"}'));
     expect(emoji.status).toBe(201);
-    const [row] = await rawQuery<{ integration_name: string }>("SELECT integration_name FROM integration_submissions WHERE id = ?", [emoji.json.id]);
+    const [row] = await rawQuery<{ integration_name: string }>(
+      "SELECT integration_name FROM integration_submissions WHERE id = ?",
+      [emoji.json.id],
+    );
     expect(row!.integration_name).toBe("Job 😀");
   });
 

@@ -12,11 +12,21 @@ function routePaths(dir = "app/api"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routePaths(full);
-    return entry.name === "route.ts" ? [`/${path.dirname(full).replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")}`] : [];
+    return entry.name === "route.ts"
+      ? [
+          `/${path
+            .dirname(full)
+            .replace(/^app\//, "")
+            .replace(/\[(\w+)\]/g, "{$1}")}`,
+        ]
+      : [];
   });
 }
 const PATHS = routePaths().filter(
-  (p) => !p.includes("[...") && !p.startsWith("/api/admin/") && !["/api/health/live", "/api/openapi.json"].includes(p),
+  (p) =>
+    !p.includes("[...") &&
+    !p.startsWith("/api/admin/") &&
+    !["/api/health/live", "/api/openapi.json"].includes(p),
 );
 
 describe("GET /api/openapi.json", () => {
@@ -52,7 +62,9 @@ describe("GET /api/openapi.json", () => {
     expect(json.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(submit.security).toContainEqual({ apiKey: ["integrations:write"] });
     expect(list.security).toContainEqual({ apiKey: ["admin"] });
-    expect(json.paths["/api/integrations/{id}"].get.security).toContainEqual({ apiKey: ["integrations:read"] });
+    expect(json.paths["/api/integrations/{id}"].get.security).toContainEqual({
+      apiKey: ["integrations:read"],
+    });
     expect(json.paths["/api/keys"].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     const email = json.paths["/api/integrations/send-email"].post;
     expect(email.requestBody.content["application/json"].schema.properties.template.enum).toEqual([

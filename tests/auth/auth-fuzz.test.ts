@@ -8,11 +8,20 @@ import { rawQuery } from "../helpers/raw-db";
 const RUNS = { numRuns: 80 };
 let address = 0;
 // A fresh address per request keeps the rate limits out of what is being tested here.
-const headers = () => ({ "content-type": "application/json", "x-forwarded-for": `100.64.${(++address >> 8) & 255}.${address & 255}` });
+const headers = () => ({
+  "content-type": "application/json",
+  "x-forwarded-for": `100.64.${(++address >> 8) & 255}.${address & 255}`,
+});
 
 const credentials = fc.record(
   {
-    email: fc.oneof(fc.emailAddress(), fc.string({ maxLength: 400 }), fc.integer(), fc.constant(null), fc.constant("a@b")),
+    email: fc.oneof(
+      fc.emailAddress(),
+      fc.string({ maxLength: 400 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant("a@b"),
+    ),
     password: fc.oneof(fc.string({ maxLength: 2_000 }), fc.integer(), fc.array(fc.string()), fc.constant("")),
     name: fc.oneof(fc.string({ maxLength: 400 }), fc.constant(null), fc.object()),
   },

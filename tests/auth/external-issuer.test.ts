@@ -14,7 +14,9 @@ beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
   privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
-  server = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
+  server = createServer((_, res) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   Object.assign(process.env, {
@@ -40,7 +42,8 @@ function idpToken(claims: Record<string, unknown>, options: { issuer?: string; a
     .sign(privateKey);
 }
 
-const bearer = (token: string) => new Request("http://localhost:3000/api/integrations", { headers: { authorization: `Bearer ${token}` } });
+const bearer = (token: string) =>
+  new Request("http://localhost:3000/api/integrations", { headers: { authorization: `Bearer ${token}` } });
 
 describe("external issuer tokens", () => {
   it("provisions the user by email on first sight and finds the same user afterwards", async () => {
@@ -49,19 +52,28 @@ describe("external issuer tokens", () => {
     expect(first).toMatchObject({ email, name: "Ida P", role: "user" });
     const again = await requireUser(bearer(await idpToken({ email })));
     expect(again.id).toBe(first.id);
-    const [row] = await rawQuery<{ password_hash: string | null }>("SELECT password_hash FROM users WHERE email = ?", [email]);
+    const [row] = await rawQuery<{ password_hash: string | null }>(
+      "SELECT password_hash FROM users WHERE email = ?",
+      [email],
+    );
     expect(row!.password_hash).toBeNull();
   });
 
   it("maps the configured role claim to admin and follows it later", async () => {
     const email = uniqueEmail("idp-admin");
-    expect((await requireUser(bearer(await idpToken({ email, groups: ["staff", "hub-admins"] })))).role).toBe("admin");
+    expect((await requireUser(bearer(await idpToken({ email, groups: ["staff", "hub-admins"] })))).role).toBe(
+      "admin",
+    );
     expect((await requireUser(bearer(await idpToken({ email, groups: ["staff"] })))).role).toBe("user");
   });
 
   it("refuses a wrong audience, a missing email, and a token signed by another key", async () => {
-    await expect(requireUser(bearer(await idpToken({ email: uniqueEmail("x") }, { audience: "someone-else" })))).rejects.toMatchObject({ status: 401 });
-    await expect(requireUser(bearer(await idpToken({ sub: "no-email" })))).rejects.toMatchObject({ status: 401 });
+    await expect(
+      requireUser(bearer(await idpToken({ email: uniqueEmail("x") }, { audience: "someone-else" }))),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(requireUser(bearer(await idpToken({ sub: "no-email" })))).rejects.toMatchObject({
+      status: 401,
+    });
     const other = await generateKeyPair("RS256");
     const forged = await new SignJWT({ email: uniqueEmail("forged") })
       .setProtectedHeader({ alg: "RS256", kid: "test-key" })

@@ -20,7 +20,9 @@ describe("keys:rotate", () => {
     await withKeys(OLD);
     const { seed } = await import("@/lib/demo/seed");
     await seed({ rows: 1_200 });
-    const before = await rawQuery<{ id: number; data: string }>("SELECT id, data FROM integration_submissions ORDER BY id");
+    const before = await rawQuery<{ id: number; data: string }>(
+      "SELECT id, data FROM integration_submissions ORDER BY id",
+    );
     const { openData } = await import("@/lib/crypto/data-cipher");
     const plain = new Map(before.map((r) => [r.id, openData(r.data)]));
     expect(before.every((r) => r.data.startsWith("old:"))).toBe(true);
@@ -32,7 +34,9 @@ describe("keys:rotate", () => {
     expect(result).toMatchObject({ scanned: before.length, rotated: before.length });
     expect(seen).toEqual([500, 1_000, before.length]);
 
-    const after = await rawQuery<{ id: number; data: string }>("SELECT id, data FROM integration_submissions ORDER BY id");
+    const after = await rawQuery<{ id: number; data: string }>(
+      "SELECT id, data FROM integration_submissions ORDER BY id",
+    );
     const { openData: openWithBoth } = await import("@/lib/crypto/data-cipher");
     expect(after.every((r) => r.data.startsWith("new:"))).toBe(true);
     for (const row of after) expect(openWithBoth(row.data)).toEqual(plain.get(row.id));
@@ -42,7 +46,9 @@ describe("keys:rotate", () => {
   it("does not overwrite a row the app changed after rotation read it", async () => {
     await withKeys(OLD);
     const { sealData } = await import("@/lib/crypto/data-cipher");
-    const [row] = await rawQuery<{ id: number }>("SELECT id FROM integration_submissions ORDER BY id DESC LIMIT 1");
+    const [row] = await rawQuery<{ id: number }>(
+      "SELECT id FROM integration_submissions ORDER BY id DESC LIMIT 1",
+    );
     const asRead = { id: row!.id, data: sealData({ apiKey: "old-secret" }) };
     await rawQuery("UPDATE integration_submissions SET data = ? WHERE id = ?", [asRead.data, row!.id]);
 
@@ -52,7 +58,10 @@ describe("keys:rotate", () => {
     const appWrite = sealNew({ apiKey: "typed-by-the-user" });
     await rawQuery("UPDATE integration_submissions SET data = ? WHERE id = ?", [appWrite, row!.id]);
     expect(await rotateRow(asRead)).toBe(false);
-    const [final] = await rawQuery<{ data: string }>("SELECT data FROM integration_submissions WHERE id = ?", [row!.id]);
+    const [final] = await rawQuery<{ data: string }>(
+      "SELECT data FROM integration_submissions WHERE id = ?",
+      [row!.id],
+    );
     expect(openData(final!.data)).toEqual({ apiKey: "typed-by-the-user" });
   });
 });

@@ -45,10 +45,10 @@ describe("housekeeping", () => {
     ]);
     expect(sessions.map((row) => row.sid)).toEqual([kept]);
     expect(purged.apiKeySecrets).toBeGreaterThanOrEqual(1);
-    const secrets = await rawQuery<{ prefix: string }>("SELECT prefix FROM api_key_secrets WHERE prefix IN (?, ?)", [
-      ended,
-      current,
-    ]);
+    const secrets = await rawQuery<{ prefix: string }>(
+      "SELECT prefix FROM api_key_secrets WHERE prefix IN (?, ?)",
+      [ended, current],
+    );
     expect(secrets.map((row) => row.prefix)).toEqual([current]);
   });
 });

@@ -42,7 +42,8 @@ describe("migrations", () => {
        WHERE table_schema = DATABASE() AND table_name = 'integration_submissions' ORDER BY index_name, seq_in_index`,
     );
     const indexes = new Map<string, string[]>();
-    for (const row of rows) indexes.set(row.index_name, [...(indexes.get(row.index_name) ?? []), row.column_name]);
+    for (const row of rows)
+      indexes.set(row.index_name, [...(indexes.get(row.index_name) ?? []), row.column_name]);
     const columns = [...indexes.values()].map((c) => c.join(","));
     for (const expected of [
       "submitted_at",

@@ -25,7 +25,10 @@ describe("rate limit", () => {
   it("starts a new window once the old one has run out, and can be reset", async () => {
     const bucket = `test:${randomUUID()}`;
     for (let i = 0; i < 3; i++) await hit(bucket, limit);
-    await rawQuery("UPDATE rate_limits SET reset_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE bucket = ?", [bucket]);
+    await rawQuery(
+      "UPDATE rate_limits SET reset_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE bucket = ?",
+      [bucket],
+    );
     expect((await peek(bucket, limit)).limited).toBe(false);
     expect(await hit(bucket, limit)).toMatchObject({ hits: 1, limited: false });
     await reset(bucket);

@@ -14,7 +14,13 @@ describe("schema round-trip", () => {
   it("stores a user with defaults and reads it back unchanged", async () => {
     const { id, email } = await newUser();
     const [user] = await db().select().from(users).where(eq(users.id, id));
-    expect(user).toMatchObject({ email, name: "Zoë Ünïcode 🚀", role: "user", disabled: false, passwordHash: null });
+    expect(user).toMatchObject({
+      email,
+      name: "Zoë Ünïcode 🚀",
+      role: "user",
+      disabled: false,
+      passwordHash: null,
+    });
     expect(Math.abs(user!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -39,7 +45,10 @@ describe("schema round-trip", () => {
       submittedAt,
       updatedAt: submittedAt,
     });
-    const [row] = await db().select().from(integrationSubmissions).where(eq(integrationSubmissions.id, result.insertId));
+    const [row] = await db()
+      .select()
+      .from(integrationSubmissions)
+      .where(eq(integrationSubmissions.id, result.insertId));
     expect(row).toMatchObject({
       userId: owner.id,
       status: "in_progress",
@@ -58,12 +67,24 @@ describe("schema round-trip", () => {
   it("defaults status to pending and refuses an unknown owner or status", async () => {
     const owner = await newUser();
     const base = { userEmail: owner.email, integrationType: "lever", integrationName: "Lever", data: "x" };
-    const [result] = await db().insert(integrationSubmissions).values({ ...base, userId: owner.id });
-    const [row] = await db().select().from(integrationSubmissions).where(eq(integrationSubmissions.id, result.insertId));
+    const [result] = await db()
+      .insert(integrationSubmissions)
+      .values({ ...base, userId: owner.id });
+    const [row] = await db()
+      .select()
+      .from(integrationSubmissions)
+      .where(eq(integrationSubmissions.id, result.insertId));
     expect(row!.status).toBe("pending");
-    await expect(db().insert(integrationSubmissions).values({ ...base, userId: 999_999_999 })).rejects.toThrow();
     await expect(
-      rawQuery("INSERT INTO integration_submissions (user_id, user_email, integration_type, integration_name, data, status) VALUES (?, 'a', 'b', 'c', 'd', 'bogus')", [owner.id]),
+      db()
+        .insert(integrationSubmissions)
+        .values({ ...base, userId: 999_999_999 }),
+    ).rejects.toThrow();
+    await expect(
+      rawQuery(
+        "INSERT INTO integration_submissions (user_id, user_email, integration_type, integration_name, data, status) VALUES (?, 'a', 'b', 'c', 'd', 'bogus')",
+        [owner.id],
+      ),
     ).rejects.toThrow();
   });
 });

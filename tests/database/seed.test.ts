@@ -45,7 +45,9 @@ describe("seed", () => {
   });
 
   it("stores demo credentials encrypted, never in plaintext", async () => {
-    const rows = await rawQuery<{ data: string }>("SELECT data FROM integration_submissions ORDER BY id DESC LIMIT 50");
+    const rows = await rawQuery<{ data: string }>(
+      "SELECT data FROM integration_submissions ORDER BY id DESC LIMIT 50",
+    );
     for (const { data } of rows) {
       const plain = openData(data);
       for (const value of Object.values(plain)) expect(data).not.toContain(String(value));

@@ -1,5 +1,8 @@
 // Calls an App Router route handler in-process, the way Next does: a real Request, params as a promise.
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type Handler = (
+  req: Request,
+  segment: { params: Promise<Record<string, string>> },
+) => Response | Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -10,9 +13,17 @@ export interface CallOptions {
 
 export async function call(handler: Handler, path: string, options: CallOptions = {}) {
   const body =
-    options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    options.body === undefined
+      ? undefined
+      : typeof options.body === "string"
+        ? options.body
+        : JSON.stringify(options.body);
   const response = await handler(
-    new Request(`http://localhost:3000${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers: options.headers, body }),
+    new Request(`http://localhost:3000${path}`, {
+      method: options.method ?? (body ? "POST" : "GET"),
+      headers: options.headers,
+      body,
+    }),
     { params: Promise.resolve(options.params ?? {}) },
   );
   const text = await response.text();

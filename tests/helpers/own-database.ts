@@ -1,7 +1,13 @@
 // A test file that needs a database to itself (counts, empty tables) gets a fresh migrated one
 // next to the run's shared database, and this file's process uses it from then on.
 import { afterAll, beforeAll } from "vitest";
-import { createDatabase, databaseName, dropDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
+import {
+  createDatabase,
+  databaseName,
+  dropDatabase,
+  migrateDatabase,
+  withDatabase,
+} from "@/lib/database/admin";
 
 export function withOwnDatabase(label: string, options: { migrate?: boolean } = {}): { url: string } {
   const shared = process.env.DATABASE_URL!;

@@ -11,12 +11,24 @@ describe("dev mailbox", () => {
     const { POST } = await import("@/app/api/integrations/send-email/route");
     const response = await call(POST, "/api/integrations/send-email", {
       headers: admin.headers,
-      body: { integrationData: { integrationName: "Bullhorn" }, recipientEmail: "someone@example.org", subject: "Hello", template: "integration_request" },
+      body: {
+        integrationData: { integrationName: "Bullhorn" },
+        recipientEmail: "someone@example.org",
+        subject: "Hello",
+        template: "integration_request",
+      },
     });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ success: true, message: "Email sent successfully", messageId: expect.stringMatching(/^<outbox-\d+@/) });
+    expect(response.json).toMatchObject({
+      success: true,
+      message: "Email sent successfully",
+      messageId: expect.stringMatching(/^<outbox-\d+@/),
+    });
     const id = Number(/outbox-(\d+)@/.exec(response.json.messageId)![1]);
-    const [row] = await rawQuery<{ status: string; subject: string }>("SELECT status, subject FROM email_outbox WHERE id = ?", [id]);
+    const [row] = await rawQuery<{ status: string; subject: string }>(
+      "SELECT status, subject FROM email_outbox WHERE id = ?",
+      [id],
+    );
     expect(row).toEqual({ status: "mailbox", subject: "Hello" });
   });
 });

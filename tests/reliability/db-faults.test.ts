@@ -17,7 +17,6 @@ let server: LocalServer;
 let url: string;
 let user: TestUser;
 
-
 beforeAll(async () => {
   port = await freePort();
   server = await startLocalServer({ dataDir, port });
@@ -36,7 +35,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 90_000);
 
-const submit = async () => call((await import("@/app/api/integrations/submit/route")).POST, "/api/integrations/submit", { headers: user.headers, body: submission() });
+const submit = async () =>
+  call((await import("@/app/api/integrations/submit/route")).POST, "/api/integrations/submit", {
+    headers: user.headers,
+    body: submission(),
+  });
 const health = async () => call((await import("@/app/api/health/route")).GET, "/api/health");
 
 describe("the database going away mid-load", () => {
@@ -50,7 +53,11 @@ describe("the database going away mid-load", () => {
 
     // Killed while every pooled connection is busy under a query.
     const { pool } = await import("@/db");
-    const busy = Array.from({ length: 10 }, () => pool().query("SELECT SLEEP(30)").catch(() => undefined));
+    const busy = Array.from({ length: 10 }, () =>
+      pool()
+        .query("SELECT SLEEP(30)")
+        .catch(() => undefined),
+    );
     await new Promise((r) => setTimeout(r, 300));
     process.kill(server.pid, "SIGKILL");
     await server.stop();
@@ -82,7 +89,9 @@ describe("the database going away mid-load", () => {
     expect((await health()).status).toBe(200);
 
     const { rawQuery } = await import("../helpers/raw-db");
-    const rows = await rawQuery<{ id: number }>("SELECT id FROM integration_submissions WHERE id IN (?)", [acknowledged]);
+    const rows = await rawQuery<{ id: number }>("SELECT id FROM integration_submissions WHERE id IN (?)", [
+      acknowledged,
+    ]);
     expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
   }, 90_000);
 });

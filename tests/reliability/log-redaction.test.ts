@@ -30,18 +30,33 @@ describe("logs", () => {
       body: submission({ data: { apiKey: SECRETS[0], clientSecret: SECRETS[2] } }),
     });
     const id = String(created.json.id);
-    await call(update, `/api/integrations/${id}/update`, { method: "PUT", headers: user.headers, body: { data: { apiKey: SECRETS[0] }, status: "failed" }, params: { id } });
+    await call(update, `/api/integrations/${id}/update`, {
+      method: "PUT",
+      headers: user.headers,
+      body: { data: { apiKey: SECRETS[0] }, status: "failed" },
+      params: { id },
+    });
     await call(getOne, `/api/integrations/${id}?reveal=true`, { headers: user.headers, params: { id } });
-    await call(token, "/api/auth/token", { headers: { "content-type": "application/json" }, body: { email: user.email, password: SECRETS[1] } });
+    await call(token, "/api/auth/token", {
+      headers: { "content-type": "application/json" },
+      body: { email: user.email, password: SECRETS[1] },
+    });
     await call(sendEmail, "/api/integrations/send-email", {
       headers: user.headers,
-      body: { integrationData: { integrationName: "X", apiKey: SECRETS[0] }, recipientEmail: "admin@example.com", subject: "S", template: "integration_request" },
+      body: {
+        integrationData: { integrationName: "X", apiKey: SECRETS[0] },
+        recipientEmail: "admin@example.com",
+        subject: "S",
+        template: "integration_request",
+      },
     });
     // An unexpected error: data that can no longer be decrypted, logged as a 500.
     const { rawQuery } = await import("../helpers/raw-db");
     await rawQuery("UPDATE integration_submissions SET data = CONCAT('gone:', data) WHERE id = ?", [id]);
     try {
-      expect((await call(getOne, `/api/integrations/${id}`, { headers: user.headers, params: { id } })).status).toBe(500);
+      expect(
+        (await call(getOne, `/api/integrations/${id}`, { headers: user.headers, params: { id } })).status,
+      ).toBe(500);
     } finally {
       // Restored: other files read every row of the shared database (the export, admin lists).
       await rawQuery("UPDATE integration_submissions SET data = SUBSTRING(data, 6) WHERE id = ?", [id]);

@@ -28,7 +28,9 @@ describe("data cipher", () => {
     const parts = sealed.split(":");
     const flipped = Buffer.from(parts[3]!, "base64");
     flipped[0]! ^= 1;
-    expect(() => openData([...parts.slice(0, 3), flipped.toString("base64")].join(":"), ring)).toThrow(DecryptError);
+    expect(() => openData([...parts.slice(0, 3), flipped.toString("base64")].join(":"), ring)).toThrow(
+      DecryptError,
+    );
     expect(() => openData(sealed, keyRingFrom([oldKey]))).toThrow(/unknown key/);
   });
 

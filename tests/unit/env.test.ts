@@ -25,17 +25,33 @@ describe("environment", () => {
   });
 
   it("rejects malformed values with a sentence that names the variable", () => {
-    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://x/y" })).toThrow(/DATABASE_URL must be a mysql:\/\/ URL/);
-    expect(() => parseEnv({ ...production, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
-    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: "k1:tooshort" })).toThrow(/DATA_ENCRYPTION_KEY must be a comma list/);
-    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: `a:${KEY},a:${KEY}` })).toThrow(/same key id twice/);
+    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://x/y" })).toThrow(
+      /DATABASE_URL must be a mysql:\/\/ URL/,
+    );
+    expect(() => parseEnv({ ...production, AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET must be at least 32 characters/,
+    );
+    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: "k1:tooshort" })).toThrow(
+      /DATA_ENCRYPTION_KEY must be a comma list/,
+    );
+    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: `a:${KEY},a:${KEY}` })).toThrow(
+      /same key id twice/,
+    );
     expect(() => parseEnv({ ...production, SMTP_URL: "http://mail" })).toThrow(/SMTP_URL must be an smtp/);
     expect(() => parseEnv({ ...production, TOKEN_TTL_SECONDS: "abc" })).toThrow(/TOKEN_TTL_SECONDS/);
-    expect(() => parseEnv({ ...production, ADMIN_EMAIL: "a@b.co" })).toThrow(/ADMIN_PASSWORD and ADMIN_EMAIL must be set together/);
-    expect(() => parseEnv({ ...production, OIDC_ISSUER: "https://id.example.com" })).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required/);
-    expect(() => parseEnv({ ...production, PASSWORD_SIGNIN: "false" })).toThrow(/PASSWORD_SIGNIN can be false only when OIDC_ISSUER is set/);
+    expect(() => parseEnv({ ...production, ADMIN_EMAIL: "a@b.co" })).toThrow(
+      /ADMIN_PASSWORD and ADMIN_EMAIL must be set together/,
+    );
+    expect(() => parseEnv({ ...production, OIDC_ISSUER: "https://id.example.com" })).toThrow(
+      /OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required/,
+    );
+    expect(() => parseEnv({ ...production, PASSWORD_SIGNIN: "false" })).toThrow(
+      /PASSWORD_SIGNIN can be false only when OIDC_ISSUER is set/,
+    );
     const sso = { OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "hub", OIDC_CLIENT_SECRET: "s" };
-    expect(parseEnv({ ...production, ...sso, OIDC_ALLOWED_DOMAINS: "Example.com, b.io" }).OIDC_ALLOWED_DOMAINS).toEqual(["example.com", "b.io"]);
+    expect(
+      parseEnv({ ...production, ...sso, OIDC_ALLOWED_DOMAINS: "Example.com, b.io" }).OIDC_ALLOWED_DOMAINS,
+    ).toEqual(["example.com", "b.io"]);
   });
 
   it("treats an empty value as unset", () => {
@@ -43,10 +59,17 @@ describe("environment", () => {
   });
 
   it("orders the key ring newest last and sends notifications to the admin by default", () => {
-    const env = parseEnv({ ...production, DATA_ENCRYPTION_KEY: `old:${KEY}, new:${KEY}`, ADMIN_EMAIL: "boss@example.com", ADMIN_PASSWORD: "12345678" });
+    const env = parseEnv({
+      ...production,
+      DATA_ENCRYPTION_KEY: `old:${KEY}, new:${KEY}`,
+      ADMIN_EMAIL: "boss@example.com",
+      ADMIN_PASSWORD: "12345678",
+    });
     expect(env.DATA_ENCRYPTION_KEY.map((k) => k.id)).toEqual(["old", "new"]);
     expect(env.NOTIFICATION_RECIPIENTS).toEqual(["boss@example.com"]);
-    expect(parseEnv({ ...production, NOTIFICATION_RECIPIENTS: "a@x.io, b@y.io" }).NOTIFICATION_RECIPIENTS).toEqual(["a@x.io", "b@y.io"]);
+    expect(
+      parseEnv({ ...production, NOTIFICATION_RECIPIENTS: "a@x.io, b@y.io" }).NOTIFICATION_RECIPIENTS,
+    ).toEqual(["a@x.io", "b@y.io"]);
   });
 
   it("outside production, generates dev secrets once and keeps them", () => {

@@ -25,7 +25,11 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
   const load = async () => {
     try {
       const id = parseId(idParam);
-      const [one, events, emails] = await Promise.all([getIntegration(admin, id), listEvents(admin, id), listOutbox({ submissionId: id })]);
+      const [one, events, emails] = await Promise.all([
+        getIntegration(admin, id),
+        listEvents(admin, id),
+        listOutbox({ submissionId: id }),
+      ]);
       return { ...one, events, emails };
     } catch (error) {
       if (error instanceof AppError && error.status === 404) notFound();
@@ -47,16 +51,25 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
 
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-      <Link href="/admin" className="text-sm text-link hover:underline">← All submissions</Link>
+      <Link href="/admin" className="text-sm text-link hover:underline">
+        ← All submissions
+      </Link>
       {(await searchParams).updated ? <OnceAlert flag="updated">Saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">
+          {integration.integrationName}
+        </h1>
         <StatusBadge status={integration.status} />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          <section aria-labelledby="fields" className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="fields" className="text-lg font-semibold">Submission</h2>
+          <section
+            aria-labelledby="fields"
+            className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id="fields" className="text-lg font-semibold">
+              Submission
+            </h2>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
               {fields.map(([label, value]) => (
                 <div key={label}>
@@ -69,8 +82,13 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
               <StatusEditor key={version} id={integration.id} status={integration.status} version={version} />
             </div>
           </section>
-          <section aria-labelledby="data" className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="data" className="text-lg font-semibold">Credentials and settings</h2>
+          <section
+            aria-labelledby="data"
+            className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id="data" className="text-lg font-semibold">
+              Credentials and settings
+            </h2>
             <div className="mt-3">
               <RevealData id={integration.id} data={integration.data} labels={fieldLabels(entry)} />
             </div>
@@ -78,13 +96,26 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
               <details className="mt-5 border-t border-slate-100 pt-4">
                 <summary className="cursor-pointer text-sm font-semibold text-link">Edit data</summary>
                 <div className="mt-4">
-                  <IntegrationForm key={version} entry={entry} mode="edit" id={integration.id} version={version} masked={integration.data} savedHref={`/admin/${integration.id}?updated=1`} />
+                  <IntegrationForm
+                    key={version}
+                    entry={entry}
+                    mode="edit"
+                    id={integration.id}
+                    version={version}
+                    masked={integration.data}
+                    savedHref={`/admin/${integration.id}?updated=1`}
+                  />
                 </div>
               </details>
             ) : null}
           </section>
-          <section aria-labelledby="emails" className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200">
-            <h2 id="emails" className="px-5 pt-5 text-lg font-semibold">Emails about it</h2>
+          <section
+            aria-labelledby="emails"
+            className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id="emails" className="px-5 pt-5 text-lg font-semibold">
+              Emails about it
+            </h2>
             <div className="mt-3">
               <OutboxTable items={emails.items} previewHref={(emailId) => `/admin/emails?id=${emailId}`} />
             </div>

@@ -32,14 +32,17 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
       : undefined;
   const link = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    for (const [key, value] of Object.entries({ status: params.status, ...patch })) if (value !== undefined) next.set(key, String(value));
+    for (const [key, value] of Object.entries({ status: params.status, ...patch }))
+      if (value !== undefined) next.set(key, String(value));
     return `/admin/emails${next.size ? `?${next}` : ""}`;
   };
 
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div>
-        <Link href="/admin" className="text-sm text-link hover:underline">← Dashboard</Link>
+        <Link href="/admin" className="text-sm text-link hover:underline">
+          ← Dashboard
+        </Link>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
           Every email the app sends is written here first, then delivered and retried with backoff.{" "}
@@ -64,12 +67,22 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
         <section aria-label="Message" className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="min-w-0 font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
-            <Link href={link({ id: undefined, before: params.before })} className="text-sm text-link hover:underline">Close</Link>
+            <Link
+              href={link({ id: undefined, before: params.before })}
+              className="text-sm text-link hover:underline"
+            >
+              Close
+            </Link>
           </div>
           <p className="text-sm text-slate-600">To {selected.recipient}</p>
           {preview ? (
             // sandbox without allow-scripts: the rendered email can never run code here.
-            <iframe title={`Preview of ${selected.subject}`} srcDoc={preview.html} sandbox="" className="mt-3 h-[480px] w-full rounded-lg ring-1 ring-slate-200" />
+            <iframe
+              title={`Preview of ${selected.subject}`}
+              srcDoc={preview.html}
+              sandbox=""
+              className="mt-3 h-[480px] w-full rounded-lg ring-1 ring-slate-200"
+            />
           ) : (
             <Alert>This email cannot be rendered (unknown template or props).</Alert>
           )}
@@ -82,11 +95,19 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
           </Link>
         </Alert>
       ) : null}
-      <section aria-label="Emails" className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-label="Emails"
+        className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200"
+      >
         <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
       </section>
       {page.nextBefore ? (
-        <Link href={link({ before: page.nextBefore })} className="text-sm font-semibold text-link hover:underline">Older emails →</Link>
+        <Link
+          href={link({ before: page.nextBefore })}
+          className="text-sm font-semibold text-link hover:underline"
+        >
+          Older emails →
+        </Link>
       ) : null}
     </main>
   );

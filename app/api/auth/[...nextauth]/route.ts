@@ -28,7 +28,10 @@ const isSingleSignOnCallback = (method: string, [action, provider]: readonly (st
 const handlerFor = (method: keyof typeof ACTIONS) =>
   route({ auth: "public", query: nextAuthQuery }, async ({ req, params, requestId }) => {
     const path = nextAuthPath.safeParse(params.nextauth);
-    if (!path.success || !(ACTIONS[method].includes(path.data[0]) || isSingleSignOnCallback(method, path.data))) {
+    if (
+      !path.success ||
+      !(ACTIONS[method].includes(path.data[0]) || isSingleSignOnCallback(method, path.data))
+    ) {
       return unknown[method](req);
     }
     refuseForeignCallbackCookie(req);

@@ -8,10 +8,13 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { signAccessToken } from "@/lib/auth/tokens";
 import { otherMethods } from "@/lib/http/fallbacks";
 
-export const POST = route({ auth: "public", before: requirePasswordSignIn, body: tokenBody }, async ({ body, req }) => {
-  const user = await authenticate(body.email, body.password, clientAddress(req.headers));
-  const { token, expiresIn } = await signAccessToken(user);
-  return ok({ token, tokenType: "Bearer", expiresIn }, { headers: { "cache-control": "no-store" } });
-});
+export const POST = route(
+  { auth: "public", before: requirePasswordSignIn, body: tokenBody },
+  async ({ body, req }) => {
+    const user = await authenticate(body.email, body.password, clientAddress(req.headers));
+    const { token, expiresIn } = await signAccessToken(user);
+    return ok({ token, tokenType: "Bearer", expiresIn }, { headers: { "cache-control": "no-store" } });
+  },
+);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -22,13 +22,17 @@ const NEXT_STEP: Record<Status, string> = {
   pending: "Our team will pick up your request shortly. You will get an email when its status changes.",
   in_progress: "Our team is setting it up. You will get an email when it is done.",
   completed: "This integration is live.",
-  failed: "We could not complete it. Check your details below and save a correction: it goes back to our team for another try.",
+  failed:
+    "We could not complete it. Check your details below and save a correction: it goes back to our team for another try.",
 };
 
 async function load(user: Awaited<ReturnType<typeof requirePageUser>>, idParam: string) {
   try {
     const id = parseId(idParam);
-    const [{ integration, version }, events] = await Promise.all([getIntegration(user, id), listEvents(user, id)]);
+    const [{ integration, version }, events] = await Promise.all([
+      getIntegration(user, id),
+      listEvents(user, id),
+    ]);
     return { integration, version, events };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
@@ -36,35 +40,46 @@ async function load(user: Awaited<ReturnType<typeof requirePageUser>>, idParam: 
   }
 }
 
-export default async function IntegrationPage({ params, searchParams }: PageProps<"/integrations/mine/[id]">) {
+export default async function IntegrationPage({
+  params,
+  searchParams,
+}: PageProps<"/integrations/mine/[id]">) {
   const { id } = await params;
   const flags = await searchParams;
   const user = await requirePageUser(`/integrations/mine/${id}`);
   const { integration, version, events } = await load(user, id);
   const entry = catalogEntry(integration.integrationType);
   // The note that came with the change to the current status, if the team left one.
-  const note = events.findLast((e) => e.type === "status_changed" && e.details.to === integration.status)?.details.note;
+  const note = events.findLast((e) => e.type === "status_changed" && e.details.to === integration.status)
+    ?.details.note;
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
       <Link href="/integrations/mine" className="text-sm text-link hover:underline">
         ← My integrations
       </Link>
-      {flags.created ? <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert> : null}
+      {flags.created ? (
+        <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert>
+      ) : null}
       {flags.updated ? <OnceAlert flag="updated">Your changes were saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{integration.integrationName}</h1>
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">
+          {integration.integrationName}
+        </h1>
         <StatusBadge status={integration.status} />
       </div>
       <p className="text-slate-600">{NEXT_STEP[integration.status]}</p>
       {note ? (
         <Alert tone="info">
-          <span className="font-semibold">Message from our team:</span> <span className="whitespace-pre-line">{note}</span>
+          <span className="font-semibold">Message from our team:</span>{" "}
+          <span className="whitespace-pre-line">{note}</span>
         </Alert>
       ) : null}
       <dl className="grid gap-4 rounded-xl bg-surface p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Request</dt>
-          <dd className="font-medium">#{integration.id} · {typeName(integration.integrationType)}</dd>
+          <dd className="font-medium">
+            #{integration.id} · {typeName(integration.integrationType)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Submitted</dt>
@@ -80,7 +95,10 @@ export default async function IntegrationPage({ params, searchParams }: PageProp
         </div>
       </dl>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="details" className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200">
+        <section
+          aria-labelledby="details"
+          className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
+        >
           <h2 id="details" className="text-lg font-semibold">
             {entry ? "Edit details" : "Details"}
           </h2>
