@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { OutboxListItem } from "@/lib/mail/outbox-queries";
 import { Timestamp } from "@/components/integrations/relative-time";
+import { cn } from "@/components/ui/cn";
+import { stacked } from "@/components/ui/stacked-table";
 import { OutboxStatusBadge } from "./outbox-status";
 import { RetryEmailButton } from "./retry-email-button";
 
@@ -16,8 +18,8 @@ export function OutboxTable({
   return (
     // relative: the sr-only header label is positioned absolutely and would escape the scroll box.
     <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", stacked.table)}>
+        <thead className={cn("bg-slate-50 text-left text-slate-700", stacked.head)}>
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">
               Created
@@ -42,41 +44,63 @@ export function OutboxTable({
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={cn("divide-y divide-slate-100", stacked.body)}>
           {items.map((item) => (
-            <tr key={item.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+            <tr key={item.id} className={cn("align-top", stacked.row)}>
+              <td
+                data-label="Created"
+                className={cn("whitespace-nowrap px-3 py-2 text-slate-600", stacked.cell)}
+              >
                 <Timestamp iso={item.createdAt.toISOString()} />
               </td>
-              <td className="max-w-[14rem] truncate whitespace-nowrap px-3 py-2" title={item.recipient}>
+              <td
+                data-label="To"
+                className={cn(
+                  "max-w-[14rem] truncate whitespace-nowrap px-3 py-2 max-md:max-w-none",
+                  stacked.cell,
+                )}
+                title={item.recipient}
+              >
                 {item.recipient}
               </td>
-              <td className="min-w-[12rem] max-w-md px-3 py-2 [overflow-wrap:anywhere]">
-                {previewHref ? (
-                  <Link href={previewHref(item.id)} className="font-medium text-link hover:underline">
-                    {item.subject}
-                  </Link>
-                ) : (
-                  item.subject
-                )}
-                <span className="block text-xs text-slate-500">
-                  {item.template}
-                  {item.submissionId ? (
-                    <>
-                      {" · "}
-                      <Link href={`/admin/${item.submissionId}`} className="hover:underline">
-                        #{item.submissionId}
-                      </Link>
-                    </>
-                  ) : null}
-                </span>
+              <td
+                data-label="Subject"
+                className={cn("min-w-[12rem] max-w-md px-3 py-2 [overflow-wrap:anywhere]", stacked.cell)}
+              >
+                <div className="min-w-0">
+                  {previewHref ? (
+                    <Link href={previewHref(item.id)} className="font-medium text-link hover:underline">
+                      {item.subject}
+                    </Link>
+                  ) : (
+                    item.subject
+                  )}
+                  <span className="block text-xs text-slate-500">
+                    {item.template}
+                    {item.submissionId ? (
+                      <>
+                        {" · "}
+                        <Link href={`/admin/${item.submissionId}`} className="hover:underline">
+                          #{item.submissionId}
+                        </Link>
+                      </>
+                    ) : null}
+                  </span>
+                </div>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Status" className={cn("px-3 py-2", stacked.cell)}>
                 <OutboxStatusBadge status={item.status} attempts={item.attempts} />
               </td>
-              <td className="px-3 py-2 tabular-nums">{item.attempts}</td>
-              <td className="max-w-xs px-3 py-2 text-xs text-red-700">{item.lastError ?? ""}</td>
-              <td className="px-3 py-2">
+              <td data-label="Attempts" className={cn("px-3 py-2 tabular-nums", stacked.cell)}>
+                {item.attempts}
+              </td>
+              <td
+                data-label="Last error"
+                className={cn("max-w-xs px-3 py-2 text-xs text-red-700", stacked.cell)}
+              >
+                {item.lastError ?? ""}
+              </td>
+              <td data-label="Actions" className={cn("px-3 py-2", stacked.cell)}>
                 {item.status === "failed" || item.status === "pending" ? (
                   <RetryEmailButton id={item.id} />
                 ) : null}

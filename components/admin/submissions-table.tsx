@@ -17,6 +17,8 @@ import type { IntegrationDto } from "@/lib/integrations/serialize";
 import { STATUS_LABELS } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { stacked } from "@/components/ui/stacked-table";
 import { ADMIN_PAGE_SIZE } from "./page-size";
 import { StatusCell } from "./status-cell";
 import { updateStatus } from "./update-status";
@@ -311,8 +313,8 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
         aria-busy={pending}
       >
         {/* Below md each row is a card: the cells stack, each with its column's name before it. */}
-        <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
-          <thead className="bg-slate-50 max-md:sr-only">
+        <table className={cn("min-w-full divide-y divide-slate-200 text-sm", stacked.table)}>
+          <thead className={cn("bg-slate-50", stacked.head)}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -347,18 +349,18 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100 max-md:block">
+          <tbody className={cn("divide-y divide-slate-100", stacked.body)}>
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
-                className="hover:bg-slate-50 max-md:block max-md:px-4 max-md:py-3"
+                className={cn("hover:bg-slate-50", stacked.row)}
                 aria-selected={row.getIsSelected()}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
                     data-label={cellLabel(cell.column.columnDef.header)}
-                    className="px-3 py-2 align-top text-slate-700 max-md:flex max-md:min-h-11 max-md:items-center max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]"
+                    className={cn("px-3 py-2 align-top text-slate-700", stacked.cell)}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
