@@ -235,6 +235,13 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
         fields: ["name", "scopes", "expiresAt"],
       },
       {
+        route: "/api/integrations/test",
+        path: "/api/integrations/test",
+        headers: { ...json, ...bearerOf(user.bearer) },
+        body: { integrationType: "fuzz", integrationName: "Fuzz", data: { note: "f" } },
+        fields: ["integrationType", "integrationName", "data", "data.note"],
+      },
+      {
         // No such user, once the body has passed (a real one would be disabled mid-run).
         route: "/api/admin/users/[id]",
         path: "/api/admin/users/999999999",
@@ -261,6 +268,7 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
     "/api/auth/revoke",
     "/api/keys/[id]",
     "/api/admin/users/[id]/revoke",
+    "/api/integrations/[id]/test",
   ]);
   const missing = apiRoutes.filter(
     ({ route, methods }) => methods.some((method) => method !== "GET") && !fuzzedRoutes.has(route),

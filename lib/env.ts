@@ -89,6 +89,8 @@ const schema = z
       .transform((value) => csv(value).map((domain) => domain.toLowerCase()))
       .optional(),
     PASSWORD_SIGNIN: z.stringbool().default(true),
+    // Provider checks may reach http and private addresses (tests' loopback fakes, on-premise).
+    INTEGRATION_ALLOW_PRIVATE_URLS: z.stringbool().default(false),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     path: ["ADMIN_PASSWORD"],

@@ -29,6 +29,8 @@ function describe(event: EventDto, labels: Record<string, string>): string {
       return `Email queued${d.recipient ? ` for ${d.recipient}` : ""}`;
     case "email_failed":
       return `Email failed${d.recipient ? ` for ${d.recipient}` : ""}`;
+    case "connection_tested":
+      return `Connection tested: ${d.message ?? d.result ?? "no answer"}`;
   }
 }
 

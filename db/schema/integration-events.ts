@@ -12,6 +12,7 @@ export const eventTypes = [
   "email_sent",
   "email_queued",
   "email_failed",
+  "connection_tested",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -24,6 +25,10 @@ export interface EventDetails {
   recipient?: string;
   /** The team's message to the owner with a status change (why it failed, what to do). */
   note?: string;
+  /** A connection check: what it found and its safe message (never a credential or raw body). */
+  result?: string;
+  message?: string;
+  latencyMs?: number;
 }
 
 // The audit history of a submission, written in the same transaction as the change it records.

@@ -8,10 +8,11 @@ import {
   mysqlTable,
   varchar,
 } from "drizzle-orm/mysql-core";
-import { createdNow } from "./columns";
+import { createdNow, instant } from "./columns";
 import { users } from "./users";
 
 import { statuses } from "../../lib/integrations/status";
+import { checkResults } from "../../lib/integrations/connection-status";
 
 export { statuses, type Status } from "../../lib/integrations/status";
 
@@ -41,6 +42,11 @@ export const integrationSubmissions = mysqlTable(
     version: int("version", { unsigned: true }).notNull().default(1),
     submittedAt: createdNow("submitted_at"),
     updatedAt: createdNow("updated_at"),
+    // The last connection check (lib/integrations/connection.ts). Null until one has run: the
+    // status then follows from the type (untested, not connected or unsupported).
+    connectionStatus: mysqlEnum("connection_status", checkResults),
+    connectionCheckedAt: instant("connection_checked_at"),
+    connectionMessage: varchar("connection_message", { length: 255 }),
   },
   (t) => [
     index("is_submitted_idx").on(t.submittedAt),

@@ -2,6 +2,7 @@
 // tests check real responses against them.
 import { z } from "zod";
 import { eventTypes } from "@/db/schema";
+import { checkResults, connectionStatuses } from "./connection-status";
 import { statusSchema } from "./schemas";
 
 const isoTime = z.iso.datetime().meta({ example: "2024-01-15T10:30:00.000Z" });
@@ -19,6 +20,29 @@ export const integrationSchema = z.object({
   callbackUrl: z.string().nullable(),
   source: z.string().nullable(),
   savedToServer: z.boolean(),
+  connection: z
+    .object({
+      status: z.enum(connectionStatuses),
+      checkedAt: isoTime.nullable(),
+      message: z
+        .string()
+        .nullable()
+        .meta({ description: "A safe sentence; never a credential or the provider's answer" }),
+    })
+    .meta({
+      description:
+        "How the connection stands: the last check, else what the type allows (untested, not_connected, unsupported)",
+    }),
+});
+
+export const connectionTestResponse = z.object({
+  success: z.literal(true),
+  connection: z.object({
+    status: z.enum(checkResults),
+    checkedAt: isoTime,
+    latencyMs: z.number().int(),
+    message: z.string().meta({ example: "Greenhouse answered 401: the credentials were refused" }),
+  }),
 });
 
 export const listResponse = z.object({

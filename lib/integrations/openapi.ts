@@ -5,6 +5,7 @@ import { signupBody, tokenBody } from "@/lib/auth/schemas";
 import { apiScopes } from "@/lib/auth/scopes";
 import {
   bulkStatusResponse,
+  connectionTestResponse,
   emailQueuedResponse,
   emailSentResponse,
   eventsResponse,
@@ -216,6 +217,54 @@ export function openApiDocument(): OpenApiDocument {
           responses: {
             "200": { description: "Events", ...json(eventsResponse) },
             ...failures(...AUTHED, "404"),
+          },
+        },
+      },
+      "/api/integrations/{id}/test": {
+        post: {
+          summary:
+            "Check the stored credentials against the provider now (owner or admin); recorded on the item and in its history",
+          security: keyed("integrations:write"),
+          parameters: [idParameter],
+          responses: {
+            "200": {
+              description: "What the provider answered (10 s at most)",
+              ...json(connectionTestResponse),
+            },
+            ...failuresSaying(
+              {
+                "409":
+                  "`not_testable`: the type has no check; `not_connected`: an OAuth type without its connection yet",
+              },
+              ...AUTHED,
+              "404",
+              "409",
+              "429",
+            ),
+          },
+        },
+      },
+      "/api/integrations/test": {
+        post: {
+          summary: "Check credentials before submitting them (a submit's body); nothing is stored",
+          security: keyed("integrations:write"),
+          requestBody: body(submitBody),
+          responses: {
+            "200": {
+              description: "What the provider answered (10 s at most)",
+              ...json(connectionTestResponse),
+            },
+            ...failuresSaying(
+              {
+                "400": "Failed validation, or `unsafe_url`: a provider address that is not public https",
+                "409": "`not_testable` or `not_connected`, as for a stored submission",
+              },
+              ...AUTHED,
+              "409",
+              "413",
+              "415",
+              "429",
+            ),
           },
         },
       },

@@ -1,6 +1,7 @@
 // A stored submission as the API shows it: decrypted, secrets masked unless revealed, ISO times.
 import type { IntegrationSubmission, Status } from "@/db/schema";
 import { openData } from "@/lib/crypto/data-cipher";
+import { connectionOf, type Connection } from "./connection";
 import { maskSecrets } from "./mask-secrets";
 
 export interface IntegrationDto {
@@ -16,6 +17,7 @@ export interface IntegrationDto {
   callbackUrl: string | null;
   source: string | null;
   savedToServer: boolean;
+  connection: Connection;
 }
 
 export type ShownColumns = Omit<IntegrationSubmission, "version">;
@@ -35,5 +37,6 @@ export function toIntegrationDto(row: ShownColumns, options: { reveal?: boolean 
     callbackUrl: row.callbackUrl,
     source: row.source,
     savedToServer: row.savedToServer,
+    connection: connectionOf(row),
   };
 }

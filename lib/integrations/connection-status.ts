@@ -1,0 +1,24 @@
+// How a submission's connection stands (docs/api.md, "Connections"). Plain data: the schema, the
+// API's zod schemas and the pages take it from here.
+export const connectionStatuses = [
+  "untested",
+  "not_connected",
+  "ok",
+  "failed",
+  "needs_reauth",
+  "unsupported",
+] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+/** What a check can find and store; the other states follow from the type until one has run. */
+export const checkResults = ["ok", "failed", "needs_reauth"] as const;
+export type CheckResult = (typeof checkResults)[number];
+
+export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
+  untested: "Not tested yet",
+  not_connected: "Not connected",
+  ok: "Connected",
+  failed: "Check failed",
+  needs_reauth: "Needs to be connected again",
+  unsupported: "No check for this system",
+};
