@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
+import { sendJson } from "@/lib/client/send-json";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string>;
@@ -16,6 +17,8 @@ type Errors = Record<string, string>;
 interface CreateMode {
   mode: "create";
   callbackUrl?: string;
+  /** The type has a connection check: offer "Test connection" before submitting. */
+  testable?: boolean;
 }
 interface EditMode {
   mode: "edit";
@@ -49,6 +52,9 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
   );
   const [values, setValues] = useState<Values>(stored);
   const [notice, setNotice] = useState<string>();
+  const [test, setTest] = useState<{ busy: boolean; result?: { ok: boolean; message: string } }>({
+    busy: false,
+  });
   const [errors, setErrors] = useState<Errors>({});
   const form = useFocusFirstInvalid(errors);
   const [formError, setFormError] = useState<string>();
@@ -132,6 +138,41 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
   }
 
+  /** The credentials as typed, checked with the provider; nothing is stored. */
+  async function testConnection() {
+    const all = currentValues();
+    const checked = formSchema(entry).safeParse(all);
+    if (!checked.success) {
+      setErrors(
+        Object.fromEntries(
+          checked.error.issues.map((i) => [
+            String(i.path[0]),
+            messageFor(entry, String(i.path[0]), i.message),
+          ]),
+        ),
+      );
+      return;
+    }
+    setErrors({});
+    setTest({ busy: true });
+    const data = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
+    const sent = await sendJson<{ connection: { status: string; message: string } }>(
+      "/api/integrations/test",
+      "POST",
+      {
+        integrationType: entry.slug,
+        integrationName: entry.name,
+        data,
+      },
+    );
+    setTest({
+      busy: false,
+      result: sent.ok
+        ? { ok: sent.body.connection.status === "ok", message: sent.body.connection.message }
+        : { ok: false, message: sent.error },
+    });
+  }
+
   function send(data: Record<string, string>) {
     if (props.mode === "edit") {
       return fetch(`/api/integrations/${props.id}/update`, {
@@ -197,6 +238,18 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
         />
       ))}
+      {props.mode === "create" && props.testable ? (
+        <div className="space-y-2">
+          <Button type="button" variant="secondary" disabled={test.busy} onClick={testConnection}>
+            {test.busy ? "Testing…" : "Test connection"}
+          </Button>
+          {test.result ? (
+            <p role="status" className={`text-sm ${test.result.ok ? "text-emerald-700" : "text-red-600"}`}>
+              {test.result.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {props.mode === "create"
           ? pending

@@ -124,7 +124,7 @@ describe("POST /api/integrations/send-email", () => {
     expect((await send(user, email({ integrationData: { ...spoof, id: own } }))).status).toBe(200);
     const ownMail = decoded(smtp.received.at(-1)!.raw);
     expect(ownMail).toContain("New integration request: Lever");
-    expect(ownMail).toMatch(/Status:\s+in progress/);
+    expect(ownMail).toMatch(/Status:\s+In progress/);
     expect(ownMail).toContain(`/admin/${own}`);
   });
 

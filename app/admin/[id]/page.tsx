@@ -16,6 +16,7 @@ import { OutboxTable } from "@/components/admin/outbox-table";
 import { RevealData } from "@/components/admin/reveal-data";
 import { StatusEditor } from "@/components/admin/status-editor";
 import { OnceAlert } from "@/components/ui/once-alert";
+import { ConnectionPanel } from "@/components/integrations/connection-panel";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -82,6 +83,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
               <StatusEditor key={version} id={integration.id} status={integration.status} version={version} />
             </div>
           </section>
+          <ConnectionPanel id={integration.id} connection={integration.connection} />
           <section
             aria-labelledby="data"
             className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"

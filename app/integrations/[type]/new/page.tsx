@@ -5,6 +5,7 @@ import { catalogEntry } from "@/lib/integrations/catalog";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { IntegrationForm } from "@/components/integrations/integration-form";
+import { providerChecks } from "@/lib/integrations/provider-checks";
 
 export async function generateMetadata({ params }: PageProps<"/integrations/[type]/new">): Promise<Metadata> {
   const entry = catalogEntry((await params).type);
@@ -27,7 +28,12 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
       <p className="mt-2 text-slate-600">{entry.summary}</p>
       <div className="mt-8 rounded-xl bg-surface p-6 shadow-sm ring-1 ring-slate-200">
-        <IntegrationForm entry={entry} mode="create" callbackUrl={callbackUrl} />
+        <IntegrationForm
+          entry={entry}
+          mode="create"
+          callbackUrl={callbackUrl}
+          testable={entry.slug in providerChecks}
+        />
       </div>
     </main>
   );

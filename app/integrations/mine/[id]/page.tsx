@@ -15,6 +15,7 @@ import { IntegrationForm } from "@/components/integrations/integration-form";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { Alert } from "@/components/ui/alert";
 import { OnceAlert } from "@/components/ui/once-alert";
+import { ConnectionPanel } from "@/components/integrations/connection-panel";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -94,6 +95,7 @@ export default async function IntegrationPage({
           </dd>
         </div>
       </dl>
+      <ConnectionPanel id={integration.id} connection={integration.connection} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section
           aria-labelledby="details"

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { Timestamp } from "@/components/integrations/relative-time";
+import { sendJson } from "@/lib/client/send-json";
+import { CONNECTION_LABELS, type ConnectionStatus } from "@/lib/integrations/connection-status";
+import type { Connection } from "@/lib/integrations/connection";
+
+const TONE: Record<ConnectionStatus, string> = {
+  ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  failed: "bg-red-50 text-red-800 ring-red-200",
+  needs_reauth: "bg-amber-50 text-amber-800 ring-amber-200",
+  untested: "bg-slate-100 text-slate-700 ring-slate-200",
+  not_connected: "bg-slate-100 text-slate-700 ring-slate-200",
+  unsupported: "bg-slate-100 text-slate-700 ring-slate-200",
+};
+
+/** How the connection stands, and "Test connection" / "Test again" for the types with a check. */
+export function ConnectionPanel({ id, connection }: { id: number; connection: Connection }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const testable = connection.status !== "unsupported" && connection.status !== "not_connected";
+
+  async function test() {
+    setBusy(true);
+    setError(undefined);
+    const sent = await sendJson(`/api/integrations/${id}/test`, "POST");
+    setBusy(false);
+    if (!sent.ok) return setError(sent.error);
+    router.refresh();
+  }
+
+  return (
+    <section
+      aria-labelledby="connection"
+      className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="connection" className="text-lg font-semibold">
+          Connection
+        </h2>
+        <span
+          role="status"
+          className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset ${TONE[connection.status]}`}
+        >
+          {busy ? "Testing…" : CONNECTION_LABELS[connection.status]}
+        </span>
+      </div>
+      {connection.message ? <p className="mt-2 text-sm text-slate-700">{connection.message}</p> : null}
+      {connection.checkedAt ? (
+        <p className="mt-1 text-xs text-slate-500">
+          Checked <Timestamp iso={connection.checkedAt} />
+        </p>
+      ) : null}
+      {connection.status === "not_connected" ? (
+        <p className="mt-2 text-sm text-slate-600">
+          This system is checked once it is connected through OAuth.
+        </p>
+      ) : null}
+      {testable ? (
+        <Button variant="secondary" className="mt-3" disabled={busy} onClick={test}>
+          {busy ? "Testing…" : connection.checkedAt ? "Test again" : "Test connection"}
+        </Button>
+      ) : null}
+      <FormError message={error} className="mt-2" />
+    </section>
+  );
+}
