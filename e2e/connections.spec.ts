@@ -1,0 +1,74 @@
+// Connection checks in the browser (#16): a fake Greenhouse Harvest API on loopback that accepts
+// one key, and an instance of the app pointed at it. The form tests a key before submitting;
+// the request page tests the stored one.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { freePort } from "../scripts/free-port";
+import { exited, ready, startInstance, type Instance } from "./helpers/instances";
+
+test.describe.configure({ mode: "serial" });
+
+const GOOD_KEY = "gh_good_key_0123456789";
+let provider: http.Server;
+let app: Instance;
+let appUrl: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  provider = http.createServer((req, res) => {
+    const ok = req.headers.authorization === `Basic ${Buffer.from(`${GOOD_KEY}:`).toString("base64")}`;
+    res.writeHead(ok ? 200 : 401, { "content-type": "application/json" });
+    res.end(ok ? "[]" : '{"message":"Invalid Basic Auth credentials"}');
+  });
+  await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+  const port = await freePort();
+  appUrl = `http://127.0.0.1:${port}`;
+  app = startInstance(port, {
+    APP_URL: appUrl,
+    WEB_CONCURRENCY: "1",
+    INTEGRATION_GREENHOUSE_API_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+    INTEGRATION_ALLOW_PRIVATE_URLS: "true",
+  });
+  await ready(port);
+});
+
+test.afterAll(async () => {
+  app?.child.kill("SIGTERM");
+  if (app) await exited(app.child);
+  provider?.close();
+});
+
+test("a refused Greenhouse key is caught before submitting; the stored one tests as connected", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ baseURL: appUrl })).newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Gia Greenhouse");
+  await page.getByLabel("Work email").fill(`e2e-gh-${Date.now().toString(36)}@example.test`);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Gia Greenhouse");
+
+  await page.goto("/integrations/greenhouse/new");
+  await page.getByLabel("Harvest API key", { exact: true }).fill("gh_wrong_key_0123456789");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Greenhouse answered 401: the credentials were refused" }),
+  ).toBeVisible();
+  await page.getByLabel("Harvest API key", { exact: true }).fill(GOOD_KEY);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Greenhouse accepted the credentials" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: /^Submit Greenhouse request/ }).click();
+  await expect(page.getByText("Your Greenhouse request was submitted.")).toBeVisible();
+
+  const panel = page.getByRole("region", { name: "Connection" });
+  await expect(panel).toContainText("Not tested yet");
+  await panel.getByRole("button", { name: "Test connection" }).click();
+  await expect(panel).toContainText("Connected");
+  await expect(panel).toContainText("Greenhouse accepted the credentials");
+  await expect(panel.getByRole("button", { name: "Test again" })).toBeVisible();
+  await expect(page.getByText("Connection tested: Greenhouse accepted the credentials")).toBeVisible();
+});
