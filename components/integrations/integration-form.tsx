@@ -87,22 +87,9 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       setNotice("Nothing to change: every field is as it is stored.");
       return;
     }
-    const all = currentValues();
-    const checked = formSchema(entry).safeParse(all);
-    if (!checked.success) {
-      setErrors(
-        Object.fromEntries(
-          checked.error.issues.map((i) => [
-            String(i.path[0]),
-            messageFor(entry, String(i.path[0]), i.message),
-          ]),
-        ),
-      );
-      return;
-    }
-    setErrors({});
+    const data = checkedData();
+    if (!data) return;
     setPending(true);
-    const data = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
     const response = await send(data).catch(() => undefined);
     if (response?.ok) {
       if (props.mode === "create") {
@@ -138,8 +125,8 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
   }
 
-  /** The credentials as typed, checked with the provider; nothing is stored. */
-  async function testConnection() {
+  /** The fields as the API takes them, or undefined once the ones the type's schema refuses are marked. */
+  function checkedData(): Record<string, string> | undefined {
     const all = currentValues();
     const checked = formSchema(entry).safeParse(all);
     if (!checked.success) {
@@ -151,11 +138,17 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           ]),
         ),
       );
-      return;
+      return undefined;
     }
     setErrors({});
+    return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
+  }
+
+  /** The credentials as typed, checked with the provider; nothing is stored. */
+  async function testConnection() {
+    const data = checkedData();
+    if (!data) return;
     setTest({ busy: true });
-    const data = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
     const sent = await sendJson<{ connection: { status: string; message: string } }>(
       "/api/integrations/test",
       "POST",
