@@ -1,16 +1,15 @@
 // /account: API keys made, used, rotated and revoked from the page, and "sign out everywhere".
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { newAccount } from "./helpers/raw-http";
 
-const uniqueEmail = () =>
-  `e2e-keys-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-
+/** A new person, signed in through the form (made through the API: the sign-up form has its own spec). */
 async function signUp(page: Page, name: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Work email").fill(uniqueEmail());
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const { email, password } = await newAccount(name);
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(name);
 }
 

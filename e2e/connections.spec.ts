@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../scripts/free-port";
 import { exited, ready, startInstance, type Instance } from "./helpers/instances";
+import { newAccount } from "./helpers/raw-http";
 
 test.describe.configure({ mode: "serial" });
 
@@ -43,11 +44,11 @@ test("a refused Greenhouse key is caught before submitting; the stored one tests
   browser,
 }) => {
   const page = await (await browser.newContext({ baseURL: appUrl })).newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Gia Greenhouse");
-  await page.getByLabel("Work email").fill(`e2e-gh-${Date.now().toString(36)}@example.test`);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const { email, password } = await newAccount("Gia Greenhouse");
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText("Gia Greenhouse");
 
   await page.goto("/integrations/greenhouse/new");

@@ -80,3 +80,20 @@ export async function bearerToken(email: string, password: string, from: string)
   if (answer.status !== 200) throw new Error(`token for ${email} failed: ${answer.status} ${answer.body}`);
   return (JSON.parse(answer.body) as { token: string }).token;
 }
+
+/**
+ * A new account, made through POST /api/auth/signup from an address of its own: sign-ups are
+ * limited per address, and a run's specs together make more than one address may.
+ */
+export async function newAccount(name: string): Promise<{ email: string; password: string; id: number }> {
+  const email = `e2e-${Date.now().toString(36)}-${randomInt(1e9).toString(36)}@example.test`;
+  const password = "a-good-password";
+  const answer = await send("/api/auth/signup", {
+    from: ownAddress(),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, name }),
+  });
+  if (answer.status !== 201) throw new Error(`sign-up answered ${answer.status}: ${answer.body}`);
+  return { email, password, id: (JSON.parse(answer.body) as { user: { id: number } }).user.id };
+}
