@@ -17,6 +17,9 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
   const confirmation = useRef<HTMLParagraphElement>(null);
   const selectId = useId();
   const noteId = useId();
+  // Not remounted when the page refreshes (the confirmation must outlive it): the select follows
+  // a status that changed underneath it instead.
+  useEffect(() => setValue(status), [status]);
   // The confirmation takes the focus when it appears, so it is what a screen reader says next.
   useEffect(() => {
     if (saved) confirmation.current?.focus();

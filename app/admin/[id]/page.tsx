@@ -80,7 +80,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
               ))}
             </dl>
             <div className="mt-5 border-t border-slate-100 pt-4">
-              <StatusEditor key={version} id={integration.id} status={integration.status} version={version} />
+              <StatusEditor id={integration.id} status={integration.status} version={version} />
             </div>
           </section>
           <ConnectionPanel id={integration.id} connection={integration.connection} />
