@@ -8,6 +8,13 @@ async function signInAsAdmin(page: Page, path: string) {
   await page.waitForURL((url) => url.pathname === path);
 }
 
+test("keyboard users skip the rows' controls to the pagination", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await page.getByRole("link", { name: "Skip to pagination" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toBeFocused();
+});
+
 test("filters live in the URL, and back restores them", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   // The type filter names the catalog's systems first; anything else clients sent comes after.

@@ -223,6 +223,13 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
   const first = (pageNumber - 1) * limit + 1;
   return (
     <div className="space-y-3">
+      {/* A page of rows is dozens of controls: keyboard users can jump past them. */}
+      <a
+        href="#pagination"
+        className="sr-only focus:not-sr-only focus:inline-block focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-link focus:ring-2 focus:ring-brand-600"
+      >
+        Skip to pagination
+      </a>
       {error ? <Alert>{error}</Alert> : null}
       <p
         role="status"
@@ -235,7 +242,8 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
         {notice}
       </p>
       {selectedIds.length > 0 ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm ring-1 ring-brand-100">
+        // Stays in view while the rows it acts on scroll by.
+        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm shadow-sm ring-1 ring-brand-100">
           <span>
             {allMatching
               ? `All ${number.format(page.count)} matching selected`
@@ -377,6 +385,8 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
         ) : null}
       </div>
       <nav
+        id="pagination"
+        tabIndex={-1}
         aria-label="Pagination"
         className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
       >
