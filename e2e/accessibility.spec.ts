@@ -4,6 +4,7 @@
 // test as an artifact, so a reviewer can look without running anything.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { fillSignIn } from "./helpers/sign-in";
 
 type Theme = "light" | "dark";
 const WIDTHS = { desktop: { width: 1440, height: 900 }, phone: { width: 360, height: 780 } } as const;
@@ -12,9 +13,7 @@ async function signedIn(browser: Browser, email: string, password: string, theme
   const context = await browser.newContext({ colorScheme: theme, viewport: WIDTHS.desktop });
   const page = await context.newPage();
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
   return page;
 }

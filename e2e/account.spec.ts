@@ -2,14 +2,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { newAccount } from "./helpers/raw-http";
+import { fillSignIn } from "./helpers/sign-in";
 
 /** A new person, signed in through the form (made through the API: the sign-up form has its own spec). */
 async function signUp(page: Page, name: string) {
   const { email, password } = await newAccount(name);
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, email, password);
   await expect(page.getByTestId("signed-in-as")).toHaveText(name);
 }
 
@@ -101,9 +100,7 @@ test("an admin signs someone else out everywhere and disables them from /admin/u
   const email = (await person.request.get("/api/auth/session").then((r) => r.json())).user.email as string;
 
   await page.goto("/signin?callbackUrl=/admin/users");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("admin-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, "admin@example.com", "admin-password");
   await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
   await page.getByRole("searchbox").fill(email);
   await page.getByRole("button", { name: "Search" }).click();

@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { freePort } from "../scripts/free-port";
 import { exited, ready, startInstance, type Instance } from "./helpers/instances";
 import { newAccount } from "./helpers/raw-http";
+import { fillSignIn } from "./helpers/sign-in";
 
 test.describe.configure({ mode: "serial" });
 
@@ -46,9 +47,7 @@ test("a refused Greenhouse key is caught before submitting; the stored one tests
   const page = await (await browser.newContext({ baseURL: appUrl })).newPage();
   const { email, password } = await newAccount("Gia Greenhouse");
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, email, password);
   await expect(page.getByTestId("signed-in-as")).toHaveText("Gia Greenhouse");
 
   await page.goto("/integrations/greenhouse/new");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { fillSignIn } from "./helpers/sign-in";
 
 test("the landing page explains the product and leads to sign-in and sign-up", async ({ page }) => {
   await page.goto("/");
@@ -21,9 +22,7 @@ test("on a phone the header is one row, and the menu opens below it and closes o
 }) => {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await page.goto("/signin");
-  await page.getByLabel("Email").fill("demo@example.com");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, "demo@example.com", "demo-password");
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
   const header = page.locator("header");
   expect((await header.boundingBox())!.height).toBeLessThan(80);

@@ -6,8 +6,11 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { sendJson } from "@/lib/client/send-json";
-import { CONNECTION_LABELS, type ConnectionStatus } from "@/lib/integrations/connection-status";
-import type { Connection } from "@/lib/integrations/connection";
+import {
+  CONNECTION_LABELS,
+  type Connection,
+  type ConnectionStatus,
+} from "@/lib/integrations/connection-status";
 
 const TONE: Record<ConnectionStatus, string> = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",

@@ -44,6 +44,7 @@ export function authOptions(): NextAuthOptions {
   if (options) return options;
   // next-auth builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= env().APP_URL;
+  const singleSignOn = oidcProvider();
   options = {
     secret: env().AUTH_SECRET,
     useSecureCookies: secureCookies(),
@@ -51,7 +52,7 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       ...(env().PASSWORD_SIGNIN ? [passwordProvider()] : []),
-      ...(oidcProvider() ? [oidcProvider()!] : []),
+      ...(singleSignOn ? [singleSignOn] : []),
     ],
     // next-auth prints its errors with their stacks to the console; ours go through the logger.
     // A session refused because it ended is how sign-out works, not an error.

@@ -26,10 +26,9 @@ const bearerToken = (header: string) => {
   return token;
 };
 
-async function callerOf(req: Request): Promise<Credential> {
-  const header = bearerHeader(req);
-  if (header) {
-    const token = bearerToken(header);
+/** `token`: the request's bearer token, when it names one (then it is that and nothing else). */
+async function callerOf(req: Request, token: string | undefined): Promise<Credential> {
+  if (token) {
     const credential = isExternalToken(token)
       ? await externalIssuerCredential(token)
       : await verifyAccessToken(token);
@@ -46,13 +45,13 @@ async function callerOf(req: Request): Promise<Credential> {
 
 export async function requireUser(req: Request): Promise<AuthUser> {
   const header = bearerHeader(req);
-  const token = header && bearerToken(header);
+  const token = header ? bearerToken(header) : undefined;
   if (token && isApiKey(token)) {
     const user = await apiKeyUser(token, clientAddress(req.headers));
     if (!user) throw errors.unauthorized("Invalid, revoked or expired API key");
     return user;
   }
-  const caller = await callerOf(req);
+  const caller = await callerOf(req, token);
   // A session's read also says whether it was signed out (lib/auth/session-revocation.ts).
   const user = actingUser(
     caller.sid ? await findSessionUser(caller.userId, caller.sid) : await findUserById(caller.userId),

@@ -74,8 +74,10 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+const anyAddress = () => true;
+// One function per rule, so each keeps one Agent (and its pooled connections).
 const allows = (policy: FetchPolicy) =>
-  policy.allowAddress ?? (policy.allowPrivate ? () => true : isPublicAddress);
+  policy.allowAddress ?? (policy.allowPrivate ? anyAddress : isPublicAddress);
 
 /** The checks a URL must pass before anything is sent (also what a form's 400 `unsafe_url` says). */
 export function checkUrl(url: URL, policy: FetchPolicy): void {

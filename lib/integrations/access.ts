@@ -4,15 +4,6 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { prepared } from "@/db/prepared";
 import { integrationSubmissions, type IntegrationSubmission } from "@/db/schema";
 import { isAdmin, type AuthUser } from "@/lib/auth/user";
-import { errors, type AppError } from "@/lib/http/errors";
-
-const ID = /^[1-9]\d{0,14}$/;
-
-/** The route's `[id]`: anything that is not a plausible id is simply not found. */
-export function parseId(param: unknown, notFound: () => AppError = errors.notFound): number {
-  if (typeof param !== "string" || !ID.test(param)) throw notFound();
-  return Number(param);
-}
 
 export function visibleTo(user: AuthUser, id: number): SQL | undefined {
   const byId = eq(integrationSubmissions.id, id);

@@ -14,6 +14,13 @@ export type ConnectionStatus = (typeof connectionStatuses)[number];
 export const checkResults = ["ok", "failed", "needs_reauth"] as const;
 export type CheckResult = (typeof checkResults)[number];
 
+/** How an item shows its connection (lists, GET one). */
+export interface Connection {
+  status: ConnectionStatus;
+  checkedAt: string | null;
+  message: string | null;
+}
+
 export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
   untested: "Not tested yet",
   not_connected: "Not connected",

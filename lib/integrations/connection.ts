@@ -13,16 +13,10 @@ import { FetchTimeoutError, UnsafeUrlError, safeFetch } from "@/lib/http/safe-fe
 import { hit } from "@/lib/rate-limit";
 import { findVisible } from "./access";
 import { catalogEntry, typeName } from "./catalog";
-import type { CheckResult, ConnectionStatus } from "./connection-status";
+import type { CheckResult, Connection, ConnectionStatus } from "./connection-status";
 import { openData } from "@/lib/crypto/data-cipher";
 import { recordEvent } from "./events";
 import { providerChecks } from "./provider-checks";
-
-export interface Connection {
-  status: ConnectionStatus;
-  checkedAt: string | null;
-  message: string | null;
-}
 
 export interface CheckOutcome {
   status: CheckResult;

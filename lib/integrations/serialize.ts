@@ -1,7 +1,8 @@
 // A stored submission as the API shows it: decrypted, secrets masked unless revealed, ISO times.
 import type { IntegrationSubmission, Status } from "@/db/schema";
 import { openData } from "@/lib/crypto/data-cipher";
-import { connectionOf, type Connection } from "./connection";
+import { connectionOf } from "./connection";
+import type { Connection } from "./connection-status";
 import { maskSecrets } from "./mask-secrets";
 
 export interface IntegrationDto {

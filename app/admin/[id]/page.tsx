@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { catalogEntry, fieldLabels, sourceLabel } from "@/lib/integrations/catalog";
 import { listEvents } from "@/lib/integrations/events";
 import { getIntegration } from "@/lib/integrations/get";

@@ -2,7 +2,7 @@
 import { requireDeliberate, requireScope } from "@/lib/auth/require-user";
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { getIntegration } from "@/lib/integrations/get";
 import { getQuery } from "@/lib/integrations/schemas";
 import { etagMatches, etagOf } from "@/lib/integrations/etag";

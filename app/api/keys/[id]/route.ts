@@ -3,7 +3,7 @@ import { keyNotFound, revokeApiKey } from "@/lib/auth/api-keys";
 import { otherMethods } from "@/lib/http/fallbacks";
 import { ok } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 
 export const DELETE = route({ auth: "user" }, async ({ user, params }) => {
   await revokeApiKey(user, parseId(params.id, keyNotFound));

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { getIntegration } from "@/lib/integrations/get";
 import { listEvents } from "@/lib/integrations/events";
 import { catalogEntry, fieldLabels, typeName } from "@/lib/integrations/catalog";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import type { Status } from "@/db/schema";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { HistorySection } from "@/components/integrations/history";

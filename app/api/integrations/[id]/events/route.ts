@@ -1,7 +1,7 @@
 // GET /api/integrations/[id]/events – owner or admin
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { listEvents } from "@/lib/integrations/events";
 import { otherMethods } from "@/lib/http/fallbacks";
 

@@ -3,7 +3,7 @@
 import { otherMethods } from "@/lib/http/fallbacks";
 import { ok } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { testStoredConnection } from "@/lib/integrations/connection";
 
 export const POST = route({ auth: "user", scope: "integrations:write" }, async ({ user, params }) =>

@@ -1,7 +1,7 @@
 // PUT /api/integrations/[id]/update – owner or admin
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { etagOf } from "@/lib/integrations/etag";
 import { updateBody } from "@/lib/integrations/schemas";
 import { updateIntegration } from "@/lib/integrations/update";

@@ -5,7 +5,7 @@ import { rotateKeyBody } from "@/lib/auth/key-schemas";
 import { otherMethods } from "@/lib/http/fallbacks";
 import { ok } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 
 export const POST = route(
   { auth: "user", body: rotateKeyBody, bodyOptional: true },

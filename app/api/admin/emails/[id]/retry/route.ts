@@ -2,7 +2,7 @@
 import { route } from "@/lib/http/route";
 import { ok } from "@/lib/http/respond";
 import { errors } from "@/lib/http/errors";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 import { requeue } from "@/lib/mail/outbox";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { otherMethods } from "@/lib/http/fallbacks";

@@ -5,7 +5,7 @@ import { errors } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/fallbacks";
 import { ok } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
-import { parseId } from "@/lib/integrations/access";
+import { parseId } from "@/lib/http/path-id";
 
 const noSuchUser = () => errors.notFound("No user with this id");
 
