@@ -1,6 +1,7 @@
 // Connection checks in the browser (#16): a fake Greenhouse Harvest API on loopback that accepts
-// one key, and an instance of the app pointed at it. The form tests a key before submitting;
-// the request page tests the stored one.
+// one key, a fake OAuth provider standing in for JobAdder, and an instance of the app pointed at
+// both. The form tests a key before submitting; the request page tests the stored one; a JobAdder
+// request is connected through the provider's consent page.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
@@ -8,11 +9,17 @@ import { freePort } from "../scripts/free-port";
 import { exited, ready, startInstance, type Instance } from "./helpers/instances";
 import { newAccount } from "./helpers/raw-http";
 import { fillSignIn } from "./helpers/sign-in";
+import {
+  fakeProviderEnv,
+  startFakeOAuthProvider,
+  type FakeOAuthProvider,
+} from "../tests/helpers/fake-oauth-provider";
 
 test.describe.configure({ mode: "serial" });
 
 const GOOD_KEY = "gh_good_key_0123456789";
 let provider: http.Server;
+let jobadder: FakeOAuthProvider;
 let app: Instance;
 let appUrl: string;
 
@@ -24,13 +31,14 @@ test.beforeAll(async () => {
     res.end(ok ? "[]" : '{"message":"Invalid Basic Auth credentials"}');
   });
   await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+  jobadder = await startFakeOAuthProvider();
   const port = await freePort();
   appUrl = `http://127.0.0.1:${port}`;
   app = startInstance(port, {
     APP_URL: appUrl,
     WEB_CONCURRENCY: "1",
     INTEGRATION_GREENHOUSE_API_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
-    INTEGRATION_ALLOW_PRIVATE_URLS: "true",
+    ...fakeProviderEnv("jobadder", jobadder),
   });
   await ready(port);
 });
@@ -39,6 +47,7 @@ test.afterAll(async () => {
   app?.child.kill("SIGTERM");
   if (app) await exited(app.child);
   provider?.close();
+  await jobadder?.close();
 });
 
 test("a refused Greenhouse key is caught before submitting; the stored one tests as connected", async ({
@@ -71,4 +80,49 @@ test("a refused Greenhouse key is caught before submitting; the stored one tests
   await expect(panel).toContainText("Greenhouse accepted the credentials");
   await expect(panel.getByRole("button", { name: "Test again" })).toBeVisible();
   await expect(page.getByText("Connection tested: Greenhouse accepted the credentials")).toBeVisible();
+});
+
+test("a JobAdder request is connected through the provider's consent page, and a refusal says so", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ baseURL: appUrl })).newPage();
+  const { email, password } = await newAccount("Jo Adder");
+  await page.goto("/signin");
+  await fillSignIn(page, email, password);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Jo Adder");
+
+  await page.goto("/integrations/jobadder/new");
+  await expect(page.getByTestId("callback-url")).toHaveText(`${appUrl}/api/integrations/jobadder/callback`);
+  await page.getByLabel("Client ID", { exact: true }).fill(jobadder.client.clientId);
+  await page.getByLabel("Client secret", { exact: true }).fill(jobadder.client.clientSecret);
+  await page.getByRole("button", { name: /^Submit JobAdder request/ }).click();
+  await expect(page.getByText("Your JobAdder request was submitted.")).toBeVisible();
+  const request = page.url().replace(/\?.*$/, "");
+
+  const panel = page.getByRole("region", { name: "Connection" });
+  await expect(panel).toContainText("Not connected");
+  await panel.getByRole("link", { name: "Connect" }).click();
+  await expect(page.getByRole("heading", { name: "Grant access to Integrations Hub?" })).toBeVisible();
+  await page.getByRole("link", { name: "Approve" }).click();
+
+  await expect(page.getByText("JobAdder is connected.")).toBeVisible();
+  await expect(page).toHaveURL(request);
+  await expect(panel).toContainText("Connected to JobAdder");
+  await panel.getByRole("button", { name: "Test again" }).click();
+  await expect(panel).toContainText("JobAdder accepted the credentials");
+  await expect(page.getByText("Connection tested: JobAdder accepted the credentials")).toBeVisible();
+
+  // Connecting again, and leaving the consent page without granting access.
+  await panel.getByRole("link", { name: "Reconnect" }).click();
+  await page.getByRole("link", { name: "Deny" }).click();
+  await expect(page.getByRole("heading", { name: "Connection not finished" })).toBeVisible();
+  const problem = page.getByRole("main").getByRole("alert");
+  await expect(problem).toContainText("Access was not granted");
+  await expect(problem).toContainText("Nothing was stored.");
+  await page.getByRole("link", { name: "Back to your request, to connect again" }).click();
+  await expect(page).toHaveURL(request);
+  await expect(panel).toContainText("JobAdder accepted the credentials");
+  await expect(
+    page.getByText("Connecting failed: Access was not granted on JobAdder's consent page"),
+  ).toBeVisible();
 });

@@ -1,6 +1,6 @@
 // Rows that matter only for a while: rate-limit windows that have closed, idempotency keys past
 // their 24 h, signed-out sessions that would have expired by now anyway, and API key secrets
-// whose rotation grace has ended. Every app process
+// whose rotation grace has ended, OAuth states past their 10 minutes. Every app process
 // purges them every few minutes, a bounded batch at a time, so the tables stay the size of their
 // live rows however long the app runs. Several processes doing it at once is harmless: each
 // delete only removes what is already dead.
@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { purgeClosedWindows } from "@/lib/rate-limit";
 import { purgeExpiredRevocations } from "@/lib/auth/session-revocation";
 import { purgeEndedSecrets } from "@/lib/auth/api-keys";
+import { purgeExpiredStates } from "@/lib/integrations/oauth-connect";
 
 const EVERY_MS = 5 * 60_000;
 const BATCH = 5_000;
@@ -20,12 +21,14 @@ export async function purgeExpired(): Promise<{
   idempotencyKeys: number;
   revokedSessions: number;
   apiKeySecrets: number;
+  oauthStates: number;
 }> {
   return {
     rateLimits: await purgeClosedWindows(BATCH),
     idempotencyKeys: await purgeExpiredKeys(BATCH),
     revokedSessions: await purgeExpiredRevocations(BATCH),
     apiKeySecrets: await purgeEndedSecrets(BATCH),
+    oauthStates: await purgeExpiredStates(BATCH),
   };
 }
 

@@ -1,7 +1,8 @@
 // What a server process does before its first request: a bad environment stops it here with
 // one clear line (instead of a server that answers 500 to everything), the bootstrap admin from
-// ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker and the periodic
-// purge of expired rows start, and the server is given the way to end them cleanly.
+// ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker, the periodic
+// purge of expired rows and the scheduled connection checks start, and the server is given the
+// way to end them cleanly.
 import { env, EnvError } from "./env";
 import { describeError } from "./http/errors";
 import { log } from "./log";
@@ -26,8 +27,11 @@ export async function startServer(): Promise<void> {
   startMailWorker();
   const { startHousekeeping } = await import("./housekeeping");
   const stopHousekeeping = startHousekeeping();
+  const { startConnectionChecks } = await import("./integrations/connection-health");
+  const stopConnectionChecks = startConnectionChecks(env().CONNECTION_CHECK_HOURS);
   Reflect.set(globalThis, APP_SHUTDOWN, async () => {
     stopHousekeeping();
+    stopConnectionChecks();
     const closed = (async () => {
       await stopMailWorker();
       const { closeDb } = await import("@/db");

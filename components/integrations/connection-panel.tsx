@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { sendJson } from "@/lib/client/send-json";
@@ -21,12 +21,30 @@ const TONE: Record<ConnectionStatus, string> = {
   unsupported: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-/** How the connection stands, and "Test connection" / "Test again" for the types with a check. */
-export function ConnectionPanel({ id, connection }: { id: number; connection: Connection }) {
+const CONNECT_LABEL: Partial<Record<ConnectionStatus, string>> = {
+  not_connected: "Connect",
+  needs_reauth: "Connect again",
+};
+
+/**
+ * How the connection stands, "Test connection" / "Test again" for the types with a check, and
+ * for an OAuth type "Connect" when the viewer is its owner (`connectHref`).
+ */
+export function ConnectionPanel({
+  id,
+  connection,
+  connectHref,
+}: {
+  id: number;
+  connection: Connection;
+  connectHref?: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const testable = connection.status !== "unsupported" && connection.status !== "not_connected";
+  const { status } = connection;
+  const testable =
+    status !== "unsupported" && status !== "not_connected" && !(connectHref && status === "needs_reauth");
 
   async function test() {
     setBusy(true);
@@ -59,16 +77,25 @@ export function ConnectionPanel({ id, connection }: { id: number; connection: Co
           Checked <Timestamp iso={connection.checkedAt} />
         </p>
       ) : null}
-      {connection.status === "not_connected" ? (
+      {status === "not_connected" ? (
         <p className="mt-2 text-sm text-slate-600">
-          This system is checked once it is connected through OAuth.
+          {connectHref
+            ? "Connect signs you in to the provider to grant access. We keep that access sealed and renew it, so nobody has to sign in again."
+            : "Its owner connects it by signing in to the provider and granting access."}
         </p>
       ) : null}
-      {testable ? (
-        <Button variant="secondary" className="mt-3" disabled={busy} onClick={test}>
-          {busy ? "Testing…" : connection.checkedAt ? "Test again" : "Test connection"}
-        </Button>
-      ) : null}
+      <div className="mt-3 flex flex-wrap gap-3">
+        {connectHref ? (
+          <a href={connectHref} className={buttonClass(testable ? "secondary" : "primary")}>
+            {CONNECT_LABEL[status] ?? "Reconnect"}
+          </a>
+        ) : null}
+        {testable ? (
+          <Button variant="secondary" disabled={busy} onClick={test}>
+            {busy ? "Testing…" : connection.checkedAt ? "Test again" : "Test connection"}
+          </Button>
+        ) : null}
+      </div>
       <FormError message={error} className="mt-2" />
     </section>
   );

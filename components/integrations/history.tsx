@@ -31,6 +31,12 @@ function describe(event: EventDto, labels: Record<string, string>): string {
       return `Email failed${d.recipient ? ` for ${d.recipient}` : ""}`;
     case "connection_tested":
       return `Connection tested: ${d.message ?? d.result ?? "no answer"}`;
+    case "connected":
+      return d.message ?? "Connected";
+    case "connect_failed":
+      return `Connecting failed: ${d.message ?? "no answer"}`;
+    case "refresh_failed":
+      return `Renewing access failed: ${d.message ?? "no answer"}`;
   }
 }
 

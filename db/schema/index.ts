@@ -8,3 +8,4 @@ export * from "./submission-counts";
 export * from "./submission-groups";
 export * from "./revoked-sessions";
 export * from "./api-keys";
+export * from "./oauth";

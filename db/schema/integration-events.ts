@@ -13,6 +13,9 @@ export const eventTypes = [
   "email_queued",
   "email_failed",
   "connection_tested",
+  "connected",
+  "connect_failed",
+  "refresh_failed",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

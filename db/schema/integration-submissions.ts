@@ -47,6 +47,9 @@ export const integrationSubmissions = mysqlTable(
     connectionStatus: mysqlEnum("connection_status", checkResults),
     connectionCheckedAt: instant("connection_checked_at"),
     connectionMessage: varchar("connection_message", { length: 255 }),
+    // When the scheduled check looks at it again (lib/integrations/connection-health.ts): set with
+    // every stored result, so only connections that have been checked once are re-checked.
+    connectionNextCheckAt: instant("connection_next_check_at"),
   },
   (t) => [
     index("is_submitted_idx").on(t.submittedAt),
@@ -71,6 +74,7 @@ export const integrationSubmissions = mysqlTable(
     index("is_user_name_idx").on(t.userId, t.integrationName),
     index("is_name_idx").on(t.integrationName),
     index("is_email_idx").on(t.userEmail),
+    index("is_next_check_idx").on(t.connectionNextCheckAt),
   ],
 );
 

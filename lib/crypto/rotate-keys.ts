@@ -1,4 +1,5 @@
-// Re-sealing every submission's data under the newest key (npm run keys:rotate). Walks the table
+// Re-sealing every submission's data, and the OAuth tokens held for them, under the newest key
+// (npm run keys:rotate). Walks the table
 // by id in batches, so it is resumable (rows already on the newest key are skipped) and light
 // on the server. Each write is compare-and-set on the old ciphertext: a row the app changed in
 // the meantime is left alone (the app sealed it with the newest key anyway), so it is safe to run
@@ -6,13 +7,15 @@
 import "server-only";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import { db } from "@/db";
-import { integrationSubmissions as t } from "@/db/schema";
+import { integrationSubmissions as t, integrationTokens } from "@/db/schema";
 import { openData, sealData, sealedKeyId } from "./data-cipher";
 import { appKeyRing } from "./key-ring";
 
 export interface RotationProgress {
   scanned: number;
   rotated: number;
+  /** OAuth token sets re-sealed, after the submissions. */
+  tokensRotated: number;
   total: number;
   lastId: number;
 }
@@ -39,6 +42,7 @@ export async function rotateKeys(
   const progress: RotationProgress = {
     scanned: 0,
     rotated: 0,
+    tokensRotated: 0,
     total: total?.n ?? 0,
     lastId: options.fromId ?? 0,
   };
@@ -55,5 +59,30 @@ export async function rotateKeys(
     progress.lastId = rows.at(-1)!.id;
     options.onProgress?.({ ...progress });
   }
+  progress.tokensRotated = await rotateTokens();
   return progress;
+}
+
+/** The same for the OAuth tokens: one row per connected submission, compare-and-set likewise. */
+async function rotateTokens(): Promise<number> {
+  const ring = appKeyRing();
+  let rotated = 0;
+  for (let after = 0; ;) {
+    const rows = await db()
+      .select({ id: integrationTokens.submissionId, sealed: integrationTokens.sealed })
+      .from(integrationTokens)
+      .where(gt(integrationTokens.submissionId, after))
+      .orderBy(asc(integrationTokens.submissionId))
+      .limit(500);
+    if (rows.length === 0) return rotated;
+    for (const row of rows) {
+      if (sealedKeyId(row.sealed) === ring.current.id) continue;
+      const [result] = await db()
+        .update(integrationTokens)
+        .set({ sealed: sealData(openData(row.sealed, ring), ring) })
+        .where(and(eq(integrationTokens.submissionId, row.id), eq(integrationTokens.sealed, row.sealed)));
+      rotated += result.affectedRows;
+    }
+    after = rows.at(-1)!.id;
+  }
 }

@@ -52,7 +52,11 @@ const DEMO_INTEGRATIONS: DemoIntegration[] = [
     type: "lever",
     name: "Lever",
     callback: true,
-    data: (n) => ({ apiKey: `lv_${hex(n, 40)}`, webhookSigningToken: hex(n + 3, 32) }),
+    data: (n) => ({
+      clientId: `lever-${hex(n, 12)}`,
+      clientSecret: hex(n + 5, 40),
+      webhookSigningToken: hex(n + 3, 32),
+    }),
   },
   {
     type: "smartrecruiters",

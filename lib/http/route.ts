@@ -34,6 +34,11 @@ interface RouteOptions<A extends Access, B extends z.ZodType | undefined, Q exte
   /** The body may be left out, and then counts as `{}` (a body whose fields all have defaults). */
   bodyOptional?: boolean;
   query?: Q;
+  /**
+   * For routes a browser navigates to (OAuth connect and callback): an error it can explain with
+   * a page becomes a redirect there; anything it returns undefined for is answered as JSON.
+   */
+  onError?: (error: unknown, req: Request) => Response | undefined;
 }
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -76,6 +81,11 @@ export function route<
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
+      const page = options.onError?.(error, req);
+      if (page) {
+        page.headers.set("x-request-id", requestId);
+        return page;
+      }
       return errorResponse(error, requestId);
     }
   };

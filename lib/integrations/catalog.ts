@@ -21,7 +21,7 @@ export interface CatalogEntry {
   summary: string;
   /** What the user needs at hand before starting. */
   needs: string[];
-  /** OAuth-style: the user registers our callback URL in their system. */
+  /** OAuth: the user registers our callback URL in their system, then connects (oauth-providers.ts). */
   oauth: boolean;
   fields: CatalogField[];
 }
@@ -107,10 +107,15 @@ export const catalog: CatalogEntry[] = [
     slug: "lever",
     name: "Lever",
     summary: "Sync postings and opportunities, with webhooks for stage changes.",
-    needs: ["A Lever API key (Settings → Integrations and API)", "Optionally, the webhook signing token"],
+    needs: [
+      "A Lever Super Admin to grant access",
+      "The OAuth client ID and secret Lever issued for your integration",
+      "Optionally, the webhook signing token",
+    ],
     oauth: true,
     fields: [
-      field("apiKey", "API key", "secret", true),
+      field("clientId", "Client ID", "text", true),
+      field("clientSecret", "Client secret", "secret", true),
       field("webhookSigningToken", "Webhook signing token", "secret", false),
     ],
   },

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, built from the zod schemas that validate requests and describe
 // responses, so documentation and behaviour cannot drift apart.
+import { oauthProviders } from "./oauth-providers";
 import { keyPaths } from "@/lib/auth/openapi-keys";
 import { signupBody, tokenBody } from "@/lib/auth/schemas";
 import { apiScopes } from "@/lib/auth/scopes";
@@ -32,6 +33,7 @@ import {
 } from "./openapi-parts";
 import {
   bulkStatusBody,
+  callbackQuery,
   getQuery,
   listQuery,
   ownListQuery,
@@ -241,6 +243,52 @@ export function openApiDocument(): OpenApiDocument {
               "409",
               "429",
             ),
+          },
+        },
+      },
+      "/api/integrations/{id}/connect": {
+        get: {
+          summary:
+            "OAuth types (jobadder, bullhorn, lever), the owner only: redirect to the provider's consent page with a state good for 10 minutes",
+          security: keyed("integrations:write"),
+          parameters: [idParameter],
+          responses: {
+            "302": { description: "To the provider's authorize URL" },
+            ...failuresSaying(
+              {
+                "403": "Only the owner connects (an admin too is refused)",
+                "409":
+                  "`not_oauth`: the type has no OAuth; `missing_client`: no client ID and secret in its data",
+              },
+              ...AUTHED,
+              "403",
+              "404",
+              "409",
+              "429",
+            ),
+          },
+        },
+      },
+      "/api/integrations/{type}/callback": {
+        get: {
+          summary:
+            "Where the provider sends the owner back: spends the state, exchanges the code, keeps the tokens sealed",
+          security: PEOPLE,
+          parameters: [
+            {
+              name: "type",
+              in: "path",
+              required: true,
+              schema: { type: "string", enum: Object.keys(oauthProviders) },
+            },
+            ...queryParameters(callbackQuery),
+          ],
+          responses: {
+            "303": {
+              description:
+                "To the request's page (`?connected=1`), or to /integrations/connection-problem?reason=… (state missing, unknown, expired, used or someone else's; access denied; exchange failed) with nothing stored; to sign-in first without a session",
+            },
+            ...failures("400", "404", "503"),
           },
         },
       },

@@ -2,10 +2,11 @@
 // whether the provider took them. Every provider address can be moved with
 // INTEGRATION_<SLUG>_API_URL (tests point them at loopback fakes); a URL the customer typed
 // (Workday's endpoint) is used as given, through the same guard as every other (safeFetch).
-// OAuth systems (JobAdder, Bullhorn, Lever) are checked once the hub holds their tokens (#16,
-// not yet); Custom has nothing to check.
+// OAuth systems (JobAdder, Bullhorn, Lever) are checked with the tokens the hub holds
+// (oauth-providers.ts); Custom has nothing to check.
 import "server-only";
 import type { RequestInit } from "undici";
+import { providerUrl } from "./provider-urls";
 
 export interface ProviderCheck {
   /** The request that proves the credentials, or undefined when a field it needs is missing. */
@@ -19,8 +20,7 @@ const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`, "utf8").toString("base64")}`;
 
 /** The provider's API root: INTEGRATION_<SLUG>_API_URL, else its documented address. */
-export const apiUrl = (slug: string, documented: string) =>
-  (process.env[`INTEGRATION_${slug.toUpperCase()}_API_URL`] || documented).replace(/\/+$/, "");
+const apiUrl = (slug: string, documented: string) => providerUrl(slug, "API", documented);
 
 const workdayEnvelope = (user: string, password: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/" xmlns:bsvc="urn:com.workday/bsvc">

@@ -197,3 +197,12 @@ export const bulkStatusBody = z.object({
     })
     .meta({ description: "The list filters the change applies to; {} for every submission" }),
 });
+
+// Where the provider sends the owner back (RFC 6749 §4.1.2). Providers add more
+// (error_description, scope, iss…): those are not read, so not checked.
+export const callbackQuery = z.looseObject({
+  state: z.string().max(512).optional().describe("The state the hub sent with Connect"),
+  code: z.string().max(4096).optional().describe("The authorization code"),
+  error: z.string().max(100).optional().describe("The provider's refusal, e.g. access_denied"),
+});
+export type CallbackQuery = z.infer<typeof callbackQuery>;

@@ -1,4 +1,4 @@
-// The two notifications the app sends by itself. Each is queued in the transaction of the change
+// The notifications the app sends by itself. Each is queued in the transaction of the change
 // it reports, so it is sent exactly when the change is committed and never lost; each returns the
 // `email_queued` events for the caller to record with its own.
 import "server-only";
@@ -74,4 +74,40 @@ export async function queueStatusChanged(
   };
   await enqueueAll([mail], tx);
   return queued([mail]);
+}
+
+/** To the owner and every NOTIFICATION_RECIPIENTS address: a connection that worked stopped working. */
+export async function queueConnectionAttention(
+  tx: Executor,
+  submission: Omit<Submission, "status">,
+  status: "failed" | "needs_reauth",
+  message: string,
+): Promise<NewEvent[]> {
+  const { NOTIFICATION_RECIPIENTS, APP_URL } = env();
+  const common = {
+    integrationName: submission.integrationName,
+    status,
+    message,
+    submissionId: submission.id,
+  };
+  const mails: NewEmail[] = [
+    {
+      template: "connection_needs_attention",
+      recipient: submission.userEmail,
+      submissionId: submission.id,
+      props: {
+        ...common,
+        audience: "owner",
+        url: new URL(`/integrations/mine/${submission.id}`, APP_URL).toString(),
+      },
+    },
+    ...NOTIFICATION_RECIPIENTS.map((recipient): NewEmail => ({
+      template: "connection_needs_attention",
+      recipient,
+      submissionId: submission.id,
+      props: { ...common, audience: "admin", url: new URL(`/admin/${submission.id}`, APP_URL).toString() },
+    })),
+  ];
+  await enqueueAll(mails, tx);
+  return queued(mails);
 }

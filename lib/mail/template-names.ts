@@ -1,3 +1,7 @@
 // The names of the app's email templates: light enough for request schemas to import.
-export const templateNames = ["integration_request", "integration_status_changed"] as const;
+export const templateNames = [
+  "integration_request",
+  "integration_status_changed",
+  "connection_needs_attention",
+] as const;
 export type TemplateName = (typeof templateNames)[number];

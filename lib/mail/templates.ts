@@ -8,6 +8,7 @@ import { ContentEmail } from "@/emails/components/email-frame";
 import { integrationRequestContent } from "@/emails/integration-request";
 import { integrationRequestDigestContent } from "@/emails/integration-request-digest";
 import { integrationStatusChangedContent } from "@/emails/integration-status-changed";
+import { connectionNeedsAttentionContent } from "@/emails/connection-needs-attention";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
@@ -60,6 +61,18 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
     }),
     (p) => statusHeadline(p.integrationName, p.to),
     integrationStatusChangedContent,
+  ),
+  connection_needs_attention: defineTemplate(
+    z.object({
+      integrationName: text(255),
+      status: text(32),
+      message: text(255),
+      submissionId: z.number().int().positive().nullish(),
+      audience: z.enum(["owner", "admin"]),
+      url: z.url(),
+    }),
+    (p) => `${p.integrationName}: the connection needs attention`,
+    connectionNeedsAttentionContent,
   ),
 };
 

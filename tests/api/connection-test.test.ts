@@ -1,11 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionTestResponse, oneResponse } from "@/lib/integrations/api-responses";
+import { connectionTestResponse } from "@/lib/integrations/api-responses";
 import { call } from "@/tests/helpers/call";
+import { readOne, testStored } from "@/tests/helpers/connections";
 import { submission, submitAs } from "@/tests/helpers/integrations";
 import { rawQuery } from "@/tests/helpers/raw-db";
-import { createTestUser, type TestUser } from "@/tests/helpers/users";
+import { createTestUser } from "@/tests/helpers/users";
 
 // A fake Greenhouse Harvest API on loopback: it accepts one key and refuses every other, and
 // answers with a body that must never reach our answers.
@@ -29,23 +30,6 @@ afterAll(() => fake.close());
 
 const greenhouse = (key: string) =>
   submission({ integrationType: "greenhouse", integrationName: "Greenhouse", data: { harvestApiKey: key } });
-
-async function testStored(caller: TestUser, id: number) {
-  const { POST } = await import("@/app/api/integrations/[id]/test/route");
-  return call(POST, `/api/integrations/${id}/test`, {
-    method: "POST",
-    headers: caller.headers,
-    params: { id: String(id) },
-  });
-}
-
-async function readOne(caller: TestUser, id: number) {
-  const { GET } = await import("@/app/api/integrations/[id]/route");
-  return oneResponse.parse(
-    (await call(GET, `/api/integrations/${id}`, { headers: caller.headers, params: { id: String(id) } }))
-      .json,
-  );
-}
 
 describe("testing a connection", () => {
   it("checks stored credentials with the provider and records the result, never its body or the key", async () => {

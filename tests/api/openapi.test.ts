@@ -7,7 +7,8 @@ import { call } from "@/tests/helpers/call";
 
 // Every public route handler under app/api, found on disk, so a new endpoint cannot go
 // undocumented. Left out: next-auth's own endpoints, liveness, the document itself, and the
-// admin UI's internal endpoints under /api/admin.
+// admin UI's internal endpoints under /api/admin. The OAuth callback sits under [id] (Next allows
+// one name per dynamic segment) but is documented as the contract names it, {type}.
 function routePaths(dir = "app/api"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -17,7 +18,8 @@ function routePaths(dir = "app/api"): string[] {
           `/${path
             .dirname(full)
             .replace(/^app\//, "")
-            .replace(/\[(\w+)\]/g, "{$1}")}`,
+            .replace(/\[(\w+)\]/g, "{$1}")
+            .replace("{id}/callback", "{type}/callback")}`,
         ]
       : [];
   });
@@ -70,6 +72,7 @@ describe("GET /api/openapi.json", () => {
     expect(email.requestBody.content["application/json"].schema.properties.template.enum).toEqual([
       "integration_request",
       "integration_status_changed",
+      "connection_needs_attention",
     ]);
   });
 });

@@ -26,12 +26,19 @@ describe("keys:rotate", () => {
     const { openData } = await import("@/lib/crypto/data-cipher");
     const plain = new Map(before.map((r) => [r.id, openData(r.data)]));
     expect(before.every((r) => r.data.startsWith("old:"))).toBe(true);
+    // One connected submission: its OAuth tokens are sealed with the same key.
+    const { sealData } = await import("@/lib/crypto/data-cipher");
+    const tokens = { accessToken: "at_rotate", refreshToken: "rt_rotate" };
+    await rawQuery("INSERT INTO integration_tokens (submission_id, sealed) VALUES (?, ?)", [
+      before[0]!.id,
+      sealData(tokens),
+    ]);
 
     await withKeys(`${OLD},${NEW}`);
     const { rotateKeys } = await import("@/lib/crypto/rotate-keys");
     const seen: number[] = [];
     const result = await rotateKeys({ batchSize: 500, onProgress: (p) => seen.push(p.scanned) });
-    expect(result).toMatchObject({ scanned: before.length, rotated: before.length });
+    expect(result).toMatchObject({ scanned: before.length, rotated: before.length, tokensRotated: 1 });
     expect(seen).toEqual([500, 1_000, before.length]);
 
     const after = await rawQuery<{ id: number; data: string }>(
@@ -40,7 +47,10 @@ describe("keys:rotate", () => {
     const { openData: openWithBoth } = await import("@/lib/crypto/data-cipher");
     expect(after.every((r) => r.data.startsWith("new:"))).toBe(true);
     for (const row of after) expect(openWithBoth(row.data)).toEqual(plain.get(row.id));
-    expect((await rotateKeys()).rotated).toBe(0);
+    const [held] = await rawQuery<{ sealed: string }>("SELECT sealed FROM integration_tokens");
+    expect(held!.sealed.startsWith("new:")).toBe(true);
+    expect(openWithBoth(held!.sealed)).toEqual(tokens);
+    expect(await rotateKeys()).toMatchObject({ rotated: 0, tokensRotated: 0 });
   });
 
   it("does not overwrite a row the app changed after rotation read it", async () => {

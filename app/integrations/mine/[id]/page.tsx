@@ -16,6 +16,7 @@ import { Timestamp } from "@/components/integrations/relative-time";
 import { Alert } from "@/components/ui/alert";
 import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
+import { oauthProviders } from "@/lib/integrations/oauth-providers";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -62,6 +63,9 @@ export default async function IntegrationPage({
         <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert>
       ) : null}
       {flags.updated ? <OnceAlert flag="updated">Your changes were saved.</OnceAlert> : null}
+      {flags.connected ? (
+        <OnceAlert flag="connected">{typeName(integration.integrationType)} is connected.</OnceAlert>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">
           {integration.integrationName}
@@ -95,7 +99,15 @@ export default async function IntegrationPage({
           </dd>
         </div>
       </dl>
-      <ConnectionPanel id={integration.id} connection={integration.connection} />
+      <ConnectionPanel
+        id={integration.id}
+        connection={integration.connection}
+        connectHref={
+          integration.integrationType in oauthProviders && integration.userId === user.id
+            ? `/api/integrations/${integration.id}/connect`
+            : undefined
+        }
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section
           aria-labelledby="details"
