@@ -126,3 +126,36 @@ test("a JobAdder request is connected through the provider's consent page, and a
     page.getByText("Connecting failed: Access was not granted on JobAdder's consent page"),
   ).toBeVisible();
 });
+
+test("an admin finds the connections that need attention from the dashboard", async ({ browser }) => {
+  test.setTimeout(60_000);
+  // A request whose stored key the provider refuses.
+  const owner = await (await browser.newContext({ baseURL: appUrl })).newPage();
+  const { email, password } = await newAccount("Fay Failing");
+  await owner.goto("/signin");
+  await fillSignIn(owner, email, password);
+  await expect(owner.getByTestId("signed-in-as")).toHaveText("Fay Failing");
+  await owner.goto("/integrations/greenhouse/new");
+  await owner.getByLabel("Harvest API key", { exact: true }).fill("gh_revoked_key_0123456789");
+  await owner.getByRole("button", { name: /^Submit Greenhouse request/ }).click();
+  await expect(owner.getByText("Your Greenhouse request was submitted.")).toBeVisible();
+  const id = /\/integrations\/mine\/(\d+)/.exec(owner.url())![1]!;
+  const panel = owner.getByRole("region", { name: "Connection" });
+  await panel.getByRole("button", { name: "Test connection" }).click();
+  await expect(panel).toContainText("Check failed");
+
+  const page = await (await browser.newContext({ baseURL: appUrl })).newPage();
+  await page.goto("/signin");
+  await fillSignIn(page, "admin@example.com", "admin-password");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await page.goto("/admin");
+  const card = page.getByRole("link", { name: /Connections needing attention/ });
+  await expect(card).not.toContainText(/^0$/);
+  await page.getByRole("button", { name: "Needs attention" }).click();
+  await expect(page.getByRole("button", { name: "Needs attention" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/connection=attention/);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `#${id}`, exact: true }) });
+  await expect(row).toContainText("Failing");
+  // Every row listed needs attention.
+  await expect(page.getByRole("cell", { name: /^(Connected|Not tested|Not connected)$/ })).toHaveCount(0);
+});

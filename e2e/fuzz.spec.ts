@@ -13,20 +13,22 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/signin": ["callbackUrl", "error"],
   "/signup": ["callbackUrl"],
   "/integrations/mine": ["cursor"],
-  "/integrations/mine/[id]": ["created", "updated"],
-  "/admin": ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "userId"],
+  "/integrations/mine/[id]": ["created", "updated", "connected"],
+  "/integrations/connection-problem": ["reason", "id"],
+  "/admin": ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "userId", "connection"],
   "/admin/[id]": ["updated"],
   "/admin/emails": ["status", "before", "id"],
   "/admin/users": ["q", "before"],
   "/account": ["keys"],
 };
 // The same for the API's GET routes (their zod query schemas).
-const LIST_PARAMS = ["status", "type", "q", "from", "to", "sort", "limit", "cursor"];
+const LIST_PARAMS = ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "connection"];
 const API_PARAMS: Record<string, string[]> = {
   "/api/integrations": LIST_PARAMS,
   "/api/integrations/all": [...LIST_PARAMS, "userId"],
   "/api/integrations/export": [...LIST_PARAMS, "userId"],
   "/api/integrations/[id]": ["reveal"],
+  "/api/integrations/[id]/callback": ["state", "code", "error"],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],
   "/api/keys": ["all"],
 };

@@ -5,7 +5,7 @@ import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { listIntegrations } from "@/lib/integrations/list-query";
 import { listQuery, type ListQuery } from "@/lib/integrations/schemas";
-import { dailyCounts, knownTypes, statusCounts } from "@/lib/integrations/overview";
+import { attentionCount, dailyCounts, knownTypes, statusCounts } from "@/lib/integrations/overview";
 import { Overview } from "@/components/admin/overview";
 import { ADMIN_PAGE_SIZE } from "@/components/admin/page-size";
 import { SubmissionsTable } from "@/components/admin/submissions-table";
@@ -22,7 +22,12 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   );
   // The same schema and the same query as GET /api/integrations/all: one implementation.
   const query = listQuery.safeParse({ limit: String(ADMIN_PAGE_SIZE), ...raw });
-  const [counts, days, types] = await Promise.all([statusCounts(), dailyCounts(), knownTypes()]);
+  const [counts, attention, days, types] = await Promise.all([
+    statusCounts(),
+    attentionCount(),
+    dailyCounts(),
+    knownTypes(),
+  ]);
 
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
@@ -37,7 +42,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           </Link>
         </div>
       </div>
-      <Overview counts={counts} days={days} />
+      <Overview counts={counts} attention={attention} days={days} />
       <section aria-label="Submissions" className="space-y-4">
         <TableToolbar types={types} />
         {query.success ? (

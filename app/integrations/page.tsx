@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { catalog } from "@/lib/integrations/catalog";
+import { AUTH_LABELS, catalog } from "@/lib/integrations/catalog";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Connect an integration" };
@@ -22,6 +22,7 @@ export default async function CatalogPage() {
           >
             <h2 className="text-lg font-semibold">{entry.name}</h2>
             <p className="mt-1 text-sm text-slate-600">{entry.summary}</p>
+            <p className="mt-2 text-xs font-medium text-slate-600">{AUTH_LABELS[entry.auth]}</p>
             <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Have at hand</p>
             <ul className="mt-1 flex-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
               {entry.needs.map((need) => (

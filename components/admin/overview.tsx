@@ -7,9 +7,12 @@ const number = new Intl.NumberFormat("en-US");
 
 export function Overview({
   counts,
+  attention,
   days,
 }: {
   counts: Record<(typeof statuses)[number], number>;
+  /** Connections that failed or must be connected again. */
+  attention: number;
   days: DayCounts[];
 }) {
   const total = statuses.reduce((sum, s) => sum + counts[s], 0);
@@ -36,6 +39,17 @@ export function Overview({
             </Link>
           </li>
         ))}
+        <li className="col-span-2">
+          <Link
+            href="/admin?connection=attention"
+            className="flex items-baseline justify-between rounded-xl bg-surface px-4 py-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <span className="text-sm text-slate-600">Connections needing attention</span>
+            <span className={`text-xl font-semibold tabular-nums ${attention > 0 ? "text-red-700" : ""}`}>
+              {number.format(attention)}
+            </span>
+          </Link>
+        </li>
       </ul>
       <figure className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
         <figcaption className="flex items-baseline justify-between text-sm text-slate-600">

@@ -15,6 +15,8 @@ import { statuses, type Status } from "@/lib/integrations/status";
 import type { ListPage } from "@/lib/integrations/list-query";
 import type { IntegrationDto } from "@/lib/integrations/serialize";
 import { STATUS_LABELS } from "@/lib/integrations/status";
+import { CONNECTION_SHORT } from "@/lib/integrations/connection-status";
+import { ConnectionBadge } from "@/components/integrations/connection-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -98,6 +100,19 @@ const columns = [
       const row = c.row.original;
       const meta = c.table.options.meta as StatusMeta;
       return <StatusCell id={row.id} shown={meta.shown(row)} onSave={(status) => meta.save(row, status)} />;
+    },
+  }),
+  // Only what someone may have to act on stands out; the rest is quiet.
+  column.accessor((row) => row.connection.status, {
+    id: "connection",
+    header: "Connection",
+    cell: (c) => {
+      const status = c.getValue();
+      return status === "failed" || status === "needs_reauth" || status === "ok" ? (
+        <ConnectionBadge status={status} label={CONNECTION_SHORT[status]} />
+      ) : (
+        <span className="text-xs text-slate-500">{CONNECTION_SHORT[status]}</span>
+      );
     },
   }),
   column.accessor("submittedAt", {

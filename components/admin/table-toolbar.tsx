@@ -4,11 +4,21 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { catalog, catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 
 const FIELD =
   "rounded-md border-0 bg-surface py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+
+/** A filter that is on or off, as a pill (aria-pressed says which). */
+const chip = (pressed: boolean) =>
+  cn(
+    "rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset",
+    pressed
+      ? "bg-brand-600 text-white ring-brand-600"
+      : "bg-surface text-slate-700 ring-slate-300 hover:bg-slate-50",
+  );
 
 export function TableToolbar({ types }: { types: string[] }) {
   const { params, set, pending } = useUrlState();
@@ -18,6 +28,7 @@ export function TableToolbar({ types }: { types: string[] }) {
   // a link), the box follows it instead of sending its old text again.
   const sent = useRef(urlQ);
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
+  const attention = params.get("connection") === "attention";
   const requestId = /^#?(\d{1,15})$/.exec(q.trim())?.[1];
   // The catalog's systems by name first; types only clients sent (custom ones, typos, probes)
   // after them, as written, with the one a shared link names even when no row has it any more.
@@ -89,12 +100,23 @@ export function TableToolbar({ types }: { types: string[] }) {
               type="button"
               aria-pressed={selected.has(status)}
               onClick={() => toggle(status)}
-              className={`rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${selected.has(status) ? "bg-brand-600 text-white ring-brand-600" : "bg-surface text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+              className={chip(selected.has(status))}
             >
               {STATUS_LABELS[status]}
             </button>
           ))}
         </div>
+      </fieldset>
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-600">Connection</legend>
+        <button
+          type="button"
+          aria-pressed={attention}
+          onClick={() => set({ connection: attention ? undefined : "attention" })}
+          className={cn("mt-1", chip(attention))}
+        >
+          Needs attention
+        </button>
       </fieldset>
       <div>
         <label htmlFor="table-type" className="block text-xs font-medium text-slate-600">
@@ -168,7 +190,7 @@ export function TableToolbar({ types }: { types: string[] }) {
           onClick={() => {
             setQ("");
             sent.current = "";
-            set({ q: undefined, status: undefined, type: undefined, from: undefined, to: undefined });
+            set(Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined])));
           }}
         >
           Clear filters

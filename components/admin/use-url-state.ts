@@ -4,7 +4,7 @@ import { useCallback, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
 /** The URL parameters that choose which rows match (the export and bulk status reuse them). */
-export const FILTER_KEYS = ["q", "status", "type", "from", "to"];
+export const FILTER_KEYS = ["q", "status", "type", "from", "to", "connection"];
 
 /** The current filters and sort, as export and bulk status take them. */
 export function filterParams(params: URLSearchParams): [string, string][] {

@@ -5,21 +5,13 @@ import { useRouter } from "next/navigation";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
+import { ConnectionBadge } from "@/components/integrations/connection-badge";
 import { sendJson } from "@/lib/client/send-json";
 import {
   CONNECTION_LABELS,
   type Connection,
   type ConnectionStatus,
 } from "@/lib/integrations/connection-status";
-
-const TONE: Record<ConnectionStatus, string> = {
-  ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  failed: "bg-red-50 text-red-800 ring-red-200",
-  needs_reauth: "bg-amber-50 text-amber-800 ring-amber-200",
-  untested: "bg-slate-100 text-slate-700 ring-slate-200",
-  not_connected: "bg-slate-100 text-slate-700 ring-slate-200",
-  unsupported: "bg-slate-100 text-slate-700 ring-slate-200",
-};
 
 const CONNECT_LABEL: Partial<Record<ConnectionStatus, string>> = {
   not_connected: "Connect",
@@ -64,12 +56,11 @@ export function ConnectionPanel({
         <h2 id="connection" className="text-lg font-semibold">
           Connection
         </h2>
-        <span
+        <ConnectionBadge
           role="status"
-          className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset ${TONE[connection.status]}`}
-        >
-          {busy ? "Testing…" : CONNECTION_LABELS[connection.status]}
-        </span>
+          status={status}
+          label={busy ? "Testing…" : CONNECTION_LABELS[status]}
+        />
       </div>
       {connection.message ? <p className="mt-2 text-sm text-slate-700">{connection.message}</p> : null}
       {connection.checkedAt ? (

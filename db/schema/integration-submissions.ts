@@ -75,6 +75,9 @@ export const integrationSubmissions = mysqlTable(
     index("is_name_idx").on(t.integrationName),
     index("is_email_idx").on(t.userEmail),
     index("is_next_check_idx").on(t.connectionNextCheckAt),
+    // The connections that need attention (failed, needs_reauth): null for every row never
+    // checked, so the range holds only the few checked ones (list-reads.ts, attentionIdQuery).
+    index("is_connection_idx").on(t.connectionStatus),
   ],
 );
 

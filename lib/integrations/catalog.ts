@@ -15,14 +15,27 @@ export interface CatalogField {
   maxLength?: number;
 }
 
+export type CatalogAuth = "oauth" | "credentials" | "none";
+
+/** How each way reads on the catalog and the form. */
+export const AUTH_LABELS: Record<CatalogAuth, string> = {
+  oauth: "OAuth sign-in, access renewed automatically",
+  credentials: "Credentials checked live with the provider",
+  none: "No automatic check",
+};
+
 export interface CatalogEntry {
   slug: string;
   name: string;
   summary: string;
   /** What the user needs at hand before starting. */
   needs: string[];
-  /** OAuth: the user registers our callback URL in their system, then connects (oauth-providers.ts). */
-  oauth: boolean;
+  /**
+   * How the hub reaches the system, and so how a connection is checked: `oauth`, the user
+   * registers our callback URL and connects (oauth-providers.ts); `credentials`, one cheap
+   * authenticated read with what the form holds (provider-checks.ts); `none`, no check.
+   */
+  auth: CatalogAuth;
   fields: CatalogField[];
 }
 
@@ -49,7 +62,7 @@ export const catalog: CatalogEntry[] = [
       "A JobAdder admin login",
       "An API application (client ID and secret) from the JobAdder Developer Portal",
     ],
-    oauth: true,
+    auth: "oauth",
     fields: [
       field("clientId", "Client ID", "text", true, { help: "From Developer Portal → Applications." }),
       field("clientSecret", "Client secret", "secret", true),
@@ -67,7 +80,7 @@ export const catalog: CatalogEntry[] = [
       "An Integration System User (ISU) with Recruiting permissions",
       "The web services endpoint of your tenant",
     ],
-    oauth: false,
+    auth: "credentials",
     fields: [
       field("tenant", "Tenant", "text", true, { placeholder: "acme" }),
       field("username", "ISU username", "text", true, { placeholder: "isu_recruiting" }),
@@ -82,7 +95,7 @@ export const catalog: CatalogEntry[] = [
     name: "Bullhorn",
     summary: "Connect Bullhorn ATS & CRM: jobs, candidates, submissions.",
     needs: ["A Bullhorn API user", "OAuth client ID and secret from Bullhorn Support"],
-    oauth: true,
+    auth: "oauth",
     fields: [
       field("clientId", "Client ID", "text", true),
       field("clientSecret", "Client secret", "secret", true),
@@ -95,7 +108,7 @@ export const catalog: CatalogEntry[] = [
     name: "Greenhouse",
     summary: "Pull jobs and push candidates with the Harvest API.",
     needs: ["A Harvest API key with Jobs and Candidates permissions", "The user ID to act on behalf of"],
-    oauth: false,
+    auth: "credentials",
     fields: [
       field("harvestApiKey", "Harvest API key", "secret", true, {
         help: "Configure → Dev Center → API Credential Management.",
@@ -112,7 +125,7 @@ export const catalog: CatalogEntry[] = [
       "The OAuth client ID and secret Lever issued for your integration",
       "Optionally, the webhook signing token",
     ],
-    oauth: true,
+    auth: "oauth",
     fields: [
       field("clientId", "Client ID", "text", true),
       field("clientSecret", "Client secret", "secret", true),
@@ -124,7 +137,7 @@ export const catalog: CatalogEntry[] = [
     name: "SmartRecruiters",
     summary: "Import jobs and send applicants through the SmartRecruiters API.",
     needs: ["An API token from Admin → Apps & Integrations", "Your company identifier"],
-    oauth: false,
+    auth: "credentials",
     fields: [
       field("apiToken", "API token", "secret", true),
       field("companyId", "Company identifier", "text", true, { placeholder: "acme-inc" }),
@@ -135,7 +148,7 @@ export const catalog: CatalogEntry[] = [
     name: "iCIMS",
     summary: "Talent Cloud: requisitions, people and workflows.",
     needs: ["Your iCIMS customer ID", "API username and password from your iCIMS consultant"],
-    oauth: false,
+    auth: "credentials",
     fields: [
       field("customerId", "Customer ID", "text", true),
       field("username", "API username", "text", true),
@@ -147,7 +160,7 @@ export const catalog: CatalogEntry[] = [
     name: "Custom / other",
     summary: "Any other ATS or HR system: tell us how to reach it and we take it from there.",
     needs: ["The system's name and API address", "An API key or the credentials it uses"],
-    oauth: false,
+    auth: "none",
     fields: [
       field("systemName", "System name", "text", true, { placeholder: "Acme ATS", maxLength: 255 }),
       field("baseUrl", "API base URL", "url", false, { placeholder: "https://api.example.com" }),

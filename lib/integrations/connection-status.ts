@@ -29,3 +29,16 @@ export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
   needs_reauth: "Needs to be connected again",
   unsupported: "No check for this system",
 };
+
+/** The same, short enough for a table cell. */
+export const CONNECTION_SHORT: Record<ConnectionStatus, string> = {
+  untested: "Not tested",
+  not_connected: "Not connected",
+  ok: "Connected",
+  failed: "Failing",
+  needs_reauth: "Reconnect",
+  unsupported: "—",
+};
+
+/** The states that need someone to act: the admin's "Needs attention" filter. */
+export const attentionStatuses = ["failed", "needs_reauth"] as const satisfies readonly CheckResult[];

@@ -11,7 +11,7 @@ import { findUserByEmail } from "@/lib/auth/accounts";
 import { AppError, errors } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from "./keyset-cursor";
 import { cheapestPlan } from "./list-plan";
-import { filterOf, idQuery, rowsById, type ListFilter } from "./list-reads";
+import { attentionIdQuery, filterOf, idQuery, rowsById, type ListFilter } from "./list-reads";
 import { listStats, windowShare } from "./list-stats";
 import { sortKeys, type ListQuery, type SortKey } from "./schemas";
 import { toIntegrationDto, type IntegrationDto } from "./serialize";
@@ -135,6 +135,7 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     query.from,
     query.to,
     query.sort,
+    query.connection,
   ]);
   const start = query.cursor ? decodeCursor(query.cursor, sort, context) : undefined;
   if (owner === null) return null;
@@ -146,6 +147,7 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     q,
     from: query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined,
     to: query.to ? new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000) : undefined,
+    attention: query.connection === "attention",
   };
   const dated = filter.from !== undefined || filter.to !== undefined;
   const [stats, window] = await Promise.all([
@@ -161,11 +163,16 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
   const plan = cheapestPlan(sort, stats, query.limit, { fixes, search: q !== undefined, window });
   if (!plan) throw new Error(`No index can serve the sort ${sort}.`);
   const order = { sort, descending };
+  // The connections that need attention are read through their own small range, not a plan.
+  const pageIds = (position: Cursor | undefined, limit: number, reverse = false) =>
+    filter.attention
+      ? attentionIdQuery(order, filter, position, limit, reverse)
+      : idQuery(plan, order, filter, position, limit, reverse);
   /** `limit` rows after a position: their ids through the plan, then the rows. */
   const pageAfter = async (position: Cursor | undefined, limit: number, reverse = false) => {
-    const [found] = (await db().execute(
-      idQuery(plan, order, filter, position, limit, reverse),
-    )) as unknown as [Record<string, unknown>[]];
+    const [found] = (await db().execute(pageIds(position, limit, reverse))) as unknown as [
+      Record<string, unknown>[],
+    ];
     const ids = found.slice(0, limit).map((row) => Number(row[t.id.name]));
     const last = found[ids.length - 1];
     return {
@@ -186,18 +193,18 @@ export async function listQueries(scope: ListScope, query: ListQuery) {
     plan,
     pageAfter,
     /** The statement that reads a page's ids (for EXPLAIN). */
-    idQuery: (position: Cursor | undefined, limit: number, reverse = false) =>
-      idQuery(plan, order, filter, position, limit, reverse),
+    idQuery: pageIds,
     count: countQuery,
     /** For a search whose matches no index range holds densely enough to page through quickly: the answer. */
     tooBroad:
       q !== undefined &&
+      !filter.attention &&
       plan.cost > MAX_READS_PER_ROW * Math.max(Math.min(query.limit, stats.matches), MIN_PAGE)
         ? searchTooBroad(stats.matches, dated)
         : undefined,
-    /** The number of matching rows: from the groups unless dates filter (then counted). */
+    /** The number of matching rows: from the groups unless dates or connections filter (then counted). */
     total: async () => {
-      if (!dated) return stats.matches;
+      if (!dated && !filter.attention) return stats.matches;
       const [row] = await countQuery;
       return row?.n ?? 0;
     },

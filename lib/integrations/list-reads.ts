@@ -13,6 +13,7 @@ import { alias, type MySqlColumn } from "drizzle-orm/mysql-core";
 import { db } from "@/db";
 import { containing } from "@/db/contains";
 import { integrationSubmissions as t, statuses, type IntegrationSubmission, type Status } from "@/db/schema";
+import { attentionStatuses } from "./connection-status";
 import type { Cursor, CursorValue } from "./keyset-cursor";
 import type { Fixed, IndexColumn } from "./list-indexes";
 import { inTuples, type GroupValue, type Plan } from "./list-plan";
@@ -27,6 +28,8 @@ export interface ListFilter {
   q?: string;
   from?: Date;
   to?: Date;
+  /** Only connections that need attention (failed, needs_reauth). */
+  attention?: boolean;
 }
 
 export interface Order {
@@ -54,7 +57,30 @@ function conditionsOn(x: Columns, filter: ListFilter) {
 /** The whole filter on the table itself. */
 export function filterOf(filter: ListFilter): SQL | undefined {
   const on = conditionsOn(t, filter);
-  return and(...Object.values(on.fixed), on.search, on.dates);
+  return and(
+    ...Object.values(on.fixed),
+    on.search,
+    on.dates,
+    filter.attention ? inArray(t.connectionStatus, [...attentionStatuses]) : undefined,
+  );
+}
+
+/**
+ * A page of the connections that need attention: their index range (only checked rows are in it,
+ * and of those only the failing ones), every other condition on the row, then sorted. Few rows
+ * by nature, so no plan is needed; a backlog of thousands would sort them all on every page.
+ */
+export function attentionIdQuery(
+  { sort, descending }: Order,
+  filter: ListFilter,
+  position: Cursor | undefined,
+  limit: number,
+  reverse = false,
+): SQL {
+  const down = descending !== reverse;
+  const direction = sql.raw(down ? "desc" : "asc");
+  const where = and(filterOf(filter), position && after(t, { sort, descending: down }, position));
+  return sql`select ${t.id}, ${t[sort]} from ${sql.identifier(getTableName(t))} force index (is_connection_idx) where ${where} order by ${t[sort]} ${direction}, ${t.id} ${direction} limit ${limit + 1}`;
 }
 
 /**

@@ -3,9 +3,10 @@
 // status over the last 30 days (a submitted_at range scan, a few hundred milliseconds at a
 // million rows), shared for 10 seconds between renders and refreshed in the background.
 import "server-only";
-import { count, gte, sql, sum } from "drizzle-orm";
+import { count, gte, inArray, sql, sum } from "drizzle-orm";
 import { db } from "@/db";
 import { cached } from "@/lib/ttl-cache";
+import { attentionStatuses } from "./connection-status";
 import { integrationSubmissions as t, statuses, submissionCounts as c, type Status } from "@/db/schema";
 
 export const OVERVIEW_DAYS = 30;
@@ -24,6 +25,15 @@ export async function statusCounts(): Promise<Record<Status, number>> {
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>;
   for (const row of rows) counts[row.status] = Number(row.n ?? 0);
   return counts;
+}
+
+/** Connections that failed or must be connected again: a count of their index range (few rows). */
+export async function attentionCount(): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(t, { forceIndex: "is_connection_idx" })
+    .where(inArray(t.connectionStatus, [...attentionStatuses]));
+  return row?.n ?? 0;
 }
 
 export interface DayCounts {

@@ -154,6 +154,9 @@ const ownListFields = {
     .pipe(z.number().min(1, "must be at least 1").max(1000, "must be at most 1000"))
     .default(100),
   cursor: z.string().max(1024).optional().meta({ description: "Opaque: the previous page's nextCursor" }),
+  connection: z.enum(["attention"]).optional().meta({
+    description: "attention: only connections whose last check failed or that must be connected again",
+  }),
 };
 
 export const ownListQuery = z.object(ownListFields);

@@ -55,6 +55,33 @@ describe("known integration types (the catalog)", () => {
     expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "data.endpoint" }] } });
   });
 
+  it("says how each system authenticates, and each way has its check", async () => {
+    const { oauthProviders } = await import("@/lib/integrations/oauth-providers");
+    const { providerChecks } = await import("@/lib/integrations/provider-checks");
+    const ways = Object.fromEntries(catalog.map((entry) => [entry.slug, entry.auth]));
+    expect(ways).toEqual({
+      jobadder: "oauth",
+      bullhorn: "oauth",
+      lever: "oauth",
+      greenhouse: "credentials",
+      smartrecruiters: "credentials",
+      icims: "credentials",
+      workday: "credentials",
+      custom: "none",
+    });
+    for (const entry of catalog) {
+      expect(entry.slug in oauthProviders, entry.slug).toBe(entry.auth === "oauth");
+      expect(entry.slug in providerChecks, entry.slug).toBe(entry.auth === "credentials");
+      // An OAuth system is connected with the client the customer registered.
+      if (entry.auth === "oauth") {
+        expect(
+          entry.fields.filter((f) => f.required).map((f) => f.name),
+          entry.slug,
+        ).toEqual(expect.arrayContaining(["clientId", "clientSecret"]));
+      }
+    }
+  });
+
   it("has one form schema per entry that demands the required fields", () => {
     for (const entry of catalog) {
       const required = entry.fields.filter((f) => f.required).map((f) => f.name);

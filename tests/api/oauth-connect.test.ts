@@ -161,6 +161,40 @@ describe("connecting an OAuth integration", () => {
     expect(JSON.stringify(events)).not.toContain("SECRET-BODY");
   });
 
+  it("asks each provider for what it documents: Lever's audience, no PKCE for Bullhorn", async () => {
+    const owner = await createTestUser();
+    const lever = await submitAs(
+      owner,
+      submission({
+        integrationType: "lever",
+        integrationName: "Lever",
+        data: { clientId: "lever-client", clientSecret: "lever-secret-0123456789" },
+      }),
+    );
+    const toLever = new URL((await connect(owner, lever)).headers.get("location")!);
+    expect(`${toLever.origin}${toLever.pathname}`).toBe("https://auth.lever.co/authorize");
+    expect(toLever.searchParams.get("audience")).toBe("https://api.lever.co/v1/");
+    expect(toLever.searchParams.get("scope")).toContain("offline_access");
+    expect(toLever.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(toLever.searchParams.get("redirect_uri")).toBe(
+      "http://localhost:3000/api/integrations/lever/callback",
+    );
+
+    const bh = await submitAs(owner, request("bullhorn"));
+    const toBullhorn = new URL((await connect(owner, bh)).headers.get("location")!);
+    expect(toBullhorn.searchParams.get("client_id")).toBe(bullhorn.client.clientId);
+    expect(toBullhorn.searchParams.has("code_challenge")).toBe(false);
+    expect(toBullhorn.searchParams.has("scope")).toBe(false);
+
+    // Without the client it registered, there is nothing to connect with.
+    const bare = await submitAs(
+      owner,
+      submission({ integrationType: "jobadder", integrationName: "JobAdder", data: {} }),
+    );
+    const missing = await connect(owner, bare);
+    expect([missing.status, missing.json.code]).toEqual([409, "missing_client"]);
+  });
+
   it("lets only the owner connect, and only OAuth types", async () => {
     const owner = await createTestUser();
     const admin = await createTestUser("admin");

@@ -17,9 +17,10 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
   const entry = catalogEntry(type);
   if (!entry) notFound();
   await requirePageUser(`/integrations/${type}/new`);
-  const callbackUrl = entry.oauth
-    ? new URL(`/api/integrations/${entry.slug}/callback`, env().APP_URL).toString()
-    : undefined;
+  const callbackUrl =
+    entry.auth === "oauth"
+      ? new URL(`/api/integrations/${entry.slug}/callback`, env().APP_URL).toString()
+      : undefined;
   return (
     <main className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
       <Link href="/integrations" className="text-sm text-link hover:underline">

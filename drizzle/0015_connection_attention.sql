@@ -1,0 +1,1 @@
+CREATE INDEX `is_connection_idx` ON `integration_submissions` (`connection_status`);
