@@ -56,6 +56,7 @@ describe("GET /api/openapi.json", () => {
       "sort",
       "limit",
       "cursor",
+      "connection",
       "userId",
     ]);
     const limit = list.parameters.find((p: { name: string }) => p.name === "limit");
