@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { ThemeProvider } from "next-themes";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { SiteHeader } from "@/components/site-header";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,8 +28,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           disableTransitionOnChange
           nonce={nonce}
         >
-          <SiteHeader />
-          {children}
+          <NuqsAdapter>
+            <SiteHeader />
+            {children}
+            <LazyToaster />
+          </NuqsAdapter>
         </ThemeProvider>
       </body>
     </html>

@@ -2,10 +2,12 @@
 
 import { useSyncExternalStore } from "react";
 import { useTheme } from "next-themes";
+import { Monitor, Moon, Sun } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 
 const NEXT = { system: "light", light: "dark", dark: "system" } as const;
 const LABEL = { system: "System theme", light: "Light theme", dark: "Dark theme" } as const;
+const ICON = { system: Monitor, light: Sun, dark: Moon } as const;
 type Choice = keyof typeof NEXT;
 
 // The stored choice is only known in the browser: the server renders the button without it.
@@ -22,6 +24,7 @@ export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   const mounted = useMounted();
   const current: Choice = mounted && theme && theme in NEXT ? (theme as Choice) : "system";
+  const Icon = ICON[current];
   return (
     <button
       type="button"
@@ -30,7 +33,7 @@ export function ThemeToggle() {
       aria-label={`${LABEL[current]}; switch to ${LABEL[NEXT[current]].toLowerCase()}`}
       title={LABEL[current]}
     >
-      <span aria-hidden="true">{current === "dark" ? "☾" : current === "light" ? "☀" : "◐"}</span>
+      <Icon aria-hidden className="size-4" />
     </button>
   );
 }

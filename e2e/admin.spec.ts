@@ -198,7 +198,9 @@ test("an admin's status change is delivered to the owner's mailbox with a render
   await expect(preview.getByText(/Checked with your IT team: all set\./)).toBeVisible();
 });
 
-test("a bulk change is confirmed in the page, names its count, and the counts follow", async ({ page }) => {
+test("a bulk change is confirmed in a dialog that names its count, and the counts follow", async ({
+  page,
+}) => {
   await signInAsAdmin(page, "/admin");
   const origin = new URL(page.url()).origin;
   const name = `Bulk ${Date.now().toString(36)}`;
@@ -219,13 +221,11 @@ test("a bulk change is confirmed in the page, names its count, and the counts fo
   await page.getByLabel("Select all rows on this page").check();
   await page.getByLabel("Set status to").selectOption("completed");
   await page.getByRole("button", { name: "Apply to 2" }).click();
-  const confirm = page.getByRole("group", { name: "Confirm the bulk change" });
-  await expect(confirm).toContainText(
-    "Set 2 submissions to Completed? Each owner whose request changes gets an email.",
-  );
+  const confirm = page.getByRole("alertdialog", { name: "Set 2 submissions to Completed?" });
+  await expect(confirm).toContainText("Each owner whose request changes gets an email.");
   await expect(confirm.getByRole("button", { name: "Yes, set 2 submissions" })).toBeFocused();
   await confirm.getByRole("button", { name: "Yes, set 2 submissions" }).click();
-  await expect(page.getByText("2 submissions set to Completed")).toBeVisible();
+  await expect(page.getByText("2 submissions set to Completed")).toBeFocused();
   await expect(page.getByLabel(/^Status of #/).first()).toHaveValue("completed");
   // The status cards count from the kept totals on every render, so they agree with the list
   // (other tests change rows meanwhile, hence the reload until both are read together).
@@ -240,4 +240,44 @@ test("a bulk change is confirmed in the page, names its count, and the counts fo
       return shown - (listed as { count: number }).count;
     })
     .toBe(0);
+});
+
+test("a row's actions: quick view beside the list, copy its number, change its status", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAsAdmin(page, "/admin");
+  const name = `Actions ${Date.now().toString(36)}`;
+  const id = await ownRequest(page, name);
+  await page.goto(`/admin?q=${encodeURIComponent(name)}`);
+  const trigger = page.getByRole("button", { name: `Actions for #${id}` });
+
+  // Quick view: the row's facts and masked data in a sheet; Escape gives the focus back.
+  await trigger.click();
+  await page.getByRole("menuitem", { name: "Quick view" }).click();
+  const sheet = page.getByRole("dialog", { name: `#${id} ${name}` });
+  await expect(sheet).toContainText("Credentials and settings (masked)");
+  await expect(sheet).toContainText("••••6789");
+  await expect(sheet.getByRole("link", { name: "Open the full page" })).toHaveAttribute(
+    "href",
+    `/admin/${id}`,
+  );
+  await page.keyboard.press("Escape");
+  await expect(sheet).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+
+  // Copy ID, by keyboard: the menu opens on Enter and arrows move through it.
+  await trigger.press("Enter");
+  await page.getByRole("menuitem", { name: "Copy ID" }).press("Enter");
+  await expect(page.getByText(`Copied #${id}`)).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(String(id));
+
+  // Change status from the menu: the same save as the status cell, confirmed with the focus.
+  await trigger.click();
+  await page.getByRole("menuitem", { name: "Change status" }).press("ArrowRight");
+  await page.getByRole("menuitemradio", { name: "In progress" }).press("Enter");
+  await expect(page.getByText(`#${id} is now In progress`)).toBeVisible();
+  await expect(trigger).toBeFocused();
+  await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue("in_progress");
 });

@@ -6,6 +6,7 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isAdmin } from "@/lib/auth/user";
 import { env } from "@/lib/env";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -18,7 +19,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
-      <dl className="mt-6 grid gap-4 rounded-xl bg-surface p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <dl className={cardClass({ padding: "lg" }, "mt-6 grid gap-4 sm:grid-cols-3")}>
         <div>
           <dt className="text-sm text-slate-500">Name</dt>
           <dd className="mt-1 font-medium">{user.name ?? "—"}</dd>

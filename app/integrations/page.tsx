@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AUTH_LABELS, catalog } from "@/lib/integrations/catalog";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Connect an integration" };
 
@@ -16,10 +17,7 @@ export default async function CatalogPage() {
       </p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {catalog.map((entry) => (
-          <li
-            key={entry.slug}
-            className="flex flex-col rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
-          >
+          <li key={entry.slug} className={cardClass({ padding: "md" }, "flex flex-col")}>
             <h2 className="text-lg font-semibold">{entry.name}</h2>
             <p className="mt-1 text-sm text-slate-600">{entry.summary}</p>
             <p className="mt-2 text-xs font-medium text-slate-600">{AUTH_LABELS[entry.auth]}</p>

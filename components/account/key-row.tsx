@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
 import type { ApiKeyView } from "@/lib/auth/api-keys";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch, type ApiRequest } from "@/lib/client/api-fetch";
+import { cardClass } from "@/components/ui/card";
 
 const GRACES = [
   { label: "Stop the old secret now", seconds: 0 },
@@ -30,9 +31,9 @@ export function KeyRow({
   const [error, setError] = useState<string>();
   const expired = apiKey.expiresAt !== null && new Date(apiKey.expiresAt).getTime() <= Date.now();
 
-  async function act(path: string, method: string, body?: unknown) {
+  async function act(path: string, request: ApiRequest) {
     setAsking("busy");
-    const sent = await sendJson<{ secret?: string }>(path, method, body);
+    const sent = await apiFetch<{ secret?: string }>(path, request);
     setAsking("idle");
     if (!sent.ok) return setError(sent.error);
     setError(undefined);
@@ -41,7 +42,7 @@ export function KeyRow({
   }
 
   return (
-    <li className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
+    <li className={cardClass({ padding: "sm" })}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold [overflow-wrap:anywhere]">{apiKey.name}</h3>
         <code className="font-mono text-sm text-slate-600">{apiKey.prefix}</code>
@@ -96,7 +97,11 @@ export function KeyRow({
             </label>
           ))}
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => act(`/api/keys/${apiKey.id}/rotate`, "POST", { graceSeconds: grace })}>
+            <Button
+              onClick={() =>
+                act(`/api/keys/${apiKey.id}/rotate`, { method: "POST", body: { graceSeconds: grace } })
+              }
+            >
               Rotate
             </Button>
             <Button variant="ghost" onClick={() => setAsking("idle")}>
@@ -110,7 +115,9 @@ export function KeyRow({
             Every request with this key fails from now on. This cannot be undone.
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => act(`/api/keys/${apiKey.id}`, "DELETE")}>Yes, revoke {apiKey.name}</Button>
+            <Button onClick={() => act(`/api/keys/${apiKey.id}`, { method: "DELETE" })}>
+              Yes, revoke {apiKey.name}
+            </Button>
             <Button variant="ghost" onClick={() => setAsking("idle")}>
               Cancel
             </Button>

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { apiScopes, scopeDescriptions, type ApiScope } from "@/lib/auth/scopes";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { cardClass } from "@/components/ui/card";
 
 const DAY_MS = 86_400_000;
 const LIFETIMES = [
@@ -35,10 +36,13 @@ export function NewKeyForm({
     const data = new FormData(form);
     const days = Number(data.get("lifetime"));
     setBusy(true);
-    const sent = await sendJson<{ secret: string }>("/api/keys", "POST", {
-      name: String(data.get("name") ?? ""),
-      scopes,
-      expiresAt: days ? new Date(Date.now() + days * DAY_MS).toISOString() : null,
+    const sent = await apiFetch<{ secret: string }>("/api/keys", {
+      method: "POST",
+      body: {
+        name: String(data.get("name") ?? ""),
+        scopes,
+        expiresAt: days ? new Date(Date.now() + days * DAY_MS).toISOString() : null,
+      },
     });
     setBusy(false);
     if (!sent.ok) {
@@ -54,11 +58,7 @@ export function NewKeyForm({
   }
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="space-y-4 rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
-    >
+    <form onSubmit={submit} noValidate className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}>
       <h3 className="font-semibold">New key</h3>
       <TextField
         label="Name"

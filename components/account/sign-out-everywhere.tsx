@@ -4,7 +4,7 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Ends every session and token of the person, this browser's too (POST /api/auth/revoke). */
 export function SignOutEverywhere() {
@@ -28,7 +28,7 @@ export function SignOutEverywhere() {
           disabled={state === "busy"}
           onClick={async () => {
             setState("busy");
-            const sent = await sendJson("/api/auth/revoke", "POST");
+            const sent = await apiFetch("/api/auth/revoke", { method: "POST" });
             if (sent.ok) return signOut({ callbackUrl: "/signin" });
             setError(sent.error);
             setState("confirm");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { statuses } from "@/lib/integrations/status";
 import { STATUS_COLORS, STATUS_LABELS } from "@/lib/integrations/status";
 import { OVERVIEW_DAYS, type DayCounts } from "@/lib/integrations/overview";
+import { cardClass } from "@/components/ui/card";
 
 const number = new Intl.NumberFormat("en-US");
 
@@ -23,7 +24,7 @@ export function Overview({
           <li key={status}>
             <Link
               href={`/admin?status=${status}`}
-              className="block rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+              className={cardClass({ padding: "sm", interactive: true }, "block")}
             >
               <span className="flex items-center gap-2 text-sm text-slate-600">
                 <span
@@ -42,7 +43,10 @@ export function Overview({
         <li className="col-span-2">
           <Link
             href="/admin?connection=attention"
-            className="flex items-baseline justify-between rounded-xl bg-surface px-4 py-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+            className={cardClass(
+              { padding: "none", interactive: true },
+              "flex items-baseline justify-between px-4 py-3",
+            )}
           >
             <span className="text-sm text-slate-600">Connections needing attention</span>
             <span className={`text-xl font-semibold tabular-nums ${attention > 0 ? "text-red-700" : ""}`}>
@@ -51,7 +55,7 @@ export function Overview({
           </Link>
         </li>
       </ul>
-      <figure className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
+      <figure className={cardClass({ padding: "sm" })}>
         <figcaption className="flex items-baseline justify-between text-sm text-slate-600">
           <span>Submissions per day, last {OVERVIEW_DAYS} days</span>
           <span className="tabular-nums">{number.format(total)} in total</span>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 export function RetryEmailButton({ id }: { id: number }) {
   const router = useRouter();
@@ -15,10 +16,8 @@ export function RetryEmailButton({ id }: { id: number }) {
         disabled={state === "busy"}
         onClick={async () => {
           setState("busy");
-          const response = await fetch(`/api/admin/emails/${id}/retry`, { method: "POST" }).catch(
-            () => undefined,
-          );
-          setState(response?.ok ? "idle" : "error");
+          const sent = await apiFetch(`/api/admin/emails/${id}/retry`, { method: "POST" });
+          setState(sent.ok ? "idle" : "error");
           router.refresh();
         }}
       >

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
 /** `labels`: field names to the labels the form shows; the stored name stays visible beside it. */
@@ -21,16 +22,15 @@ export function RevealData({
   async function reveal(key: string) {
     setError(undefined);
     // The header marks a request from our own page (lib/auth/require-user.ts, requireDeliberate).
-    const response = await fetch(`/api/integrations/${id}?reveal=true`, {
-      cache: "no-store",
-      headers: { "x-requested-with": "fetch" },
-    }).catch(() => undefined);
-    if (!response?.ok) {
-      setError("Could not reveal the value.");
+    const sent = await apiFetch<{ integration: { data: Record<string, unknown> } }>(
+      `/api/integrations/${id}?reveal=true`,
+      { headers: { "x-requested-with": "fetch" } },
+    );
+    if (!sent.ok) {
+      setError(`Could not reveal the value: ${sent.error}`);
       return;
     }
-    const body = (await response.json()) as { integration: { data: Record<string, unknown> } };
-    const value = body.integration.data[key];
+    const value = sent.body.integration.data[key];
     setRevealed((r) => ({ ...r, [key]: typeof value === "string" ? value : JSON.stringify(value) }));
     // The reveal is in the history now: show it there at once (revealed values stay shown).
     router.refresh();

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Status change guarded by the version the admin is looking at: a concurrent edit is a clear conflict. */
 export function StatusEditor({ id, status, version }: { id: number; status: Status; version: number }) {
@@ -29,13 +30,13 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
     setBusy(true);
     setError(undefined);
     setSaved(undefined);
-    const response = await fetch(`/api/integrations/${id}/update`, {
+    const sent = await apiFetch(`/api/integrations/${id}/update`, {
       method: "PUT",
-      headers: { "content-type": "application/json", "if-match": `"${version}"` },
-      body: JSON.stringify(note.trim() ? { status: value, note: note.trim() } : { status: value }),
-    }).catch(() => undefined);
+      headers: { "if-match": `"${version}"` },
+      body: note.trim() ? { status: value, note: note.trim() } : { status: value },
+    });
     setBusy(false);
-    if (response?.ok) {
+    if (sent.ok) {
       const sentNote = note.trim() !== "";
       setNote("");
       setSaved(
@@ -43,15 +44,11 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
       );
       return router.refresh();
     }
-    if (response?.status === 409)
-      setError(
-        "Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again.",
-      );
-    else
-      setError(
-        ((await response?.json().catch(() => ({}))) as { error?: string })?.error ??
-          "Could not reach the server.",
-      );
+    setError(
+      sent.status === 409
+        ? "Someone changed this integration while you were looking at it. Reload to see the latest version, then decide again."
+        : sent.error,
+    );
   }
 
   return (

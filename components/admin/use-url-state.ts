@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useTransition } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { parseAsString, useQueryStates } from "nuqs";
 
 /** The URL parameters that choose which rows match (the export and bulk status reuse them). */
 export const FILTER_KEYS = ["q", "status", "type", "from", "to", "connection"];
@@ -14,26 +15,31 @@ export function filterParams(params: URLSearchParams): [string, string][] {
 // Paging position; any other change (filter, sort, page size) starts again from the first page.
 const POSITION = ["cursor", "page"];
 
-/** The table's state lives in the URL: shareable, and back/forward just work. */
+// Every parameter the admin list reads, as plain strings: the server parses and checks them with
+// the API's own schema (listQuery), so the client only carries them.
+const KEYS = [...FILTER_KEYS, "sort", "limit", "userId", ...POSITION];
+const parsers = Object.fromEntries(KEYS.map((key) => [key, parseAsString]));
+
+/** The table's state lives in the URL (nuqs): shareable, and back/forward just work. */
 export function useUrlState() {
-  const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // Not shallow: the page is rendered by the server from the URL.
+  const [, setQuery] = useQueryStates(parsers, {
+    shallow: false,
+    history: "push",
+    scroll: false,
+    startTransition,
+  });
 
   const set = useCallback(
     (patch: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(params);
       const movesPage = Object.keys(patch).every((key) => POSITION.includes(key));
-      if (!movesPage) POSITION.forEach((key) => next.delete(key));
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined || value === "") next.delete(key);
-        else next.set(key, value);
-      }
-      const query = next.toString();
-      startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+      const reset = movesPage ? {} : Object.fromEntries(POSITION.map((key) => [key, null]));
+      const next = Object.fromEntries(Object.entries(patch).map(([key, value]) => [key, value || null]));
+      void setQuery({ ...reset, ...next });
     },
-    [params, pathname, router],
+    [setQuery],
   );
 
   return { params, set, pending };

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type Action = "revoke" | "disable" | "enable";
 
@@ -36,9 +36,10 @@ export function UserActions({
     setBusy(true);
     const sent =
       action === "revoke"
-        ? await sendJson<{ message: string }>(`/api/admin/users/${id}/revoke`, "POST")
-        : await sendJson<{ message: string }>(`/api/admin/users/${id}`, "PATCH", {
-            disabled: action === "disable",
+        ? await apiFetch<{ message: string }>(`/api/admin/users/${id}/revoke`, { method: "POST" })
+        : await apiFetch<{ message: string }>(`/api/admin/users/${id}`, {
+            method: "PATCH",
+            body: { disabled: action === "disable" },
           });
     setBusy(false);
     setAsking(undefined);

@@ -6,12 +6,13 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { ConnectionBadge } from "@/components/integrations/connection-badge";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch } from "@/lib/client/api-fetch";
 import {
   CONNECTION_LABELS,
   type Connection,
   type ConnectionStatus,
 } from "@/lib/integrations/connection-status";
+import { cardClass } from "@/components/ui/card";
 
 const CONNECT_LABEL: Partial<Record<ConnectionStatus, string>> = {
   not_connected: "Connect",
@@ -41,17 +42,14 @@ export function ConnectionPanel({
   async function test() {
     setBusy(true);
     setError(undefined);
-    const sent = await sendJson(`/api/integrations/${id}/test`, "POST");
+    const sent = await apiFetch(`/api/integrations/${id}/test`, { method: "POST" });
     setBusy(false);
     if (!sent.ok) return setError(sent.error);
     router.refresh();
   }
 
   return (
-    <section
-      aria-labelledby="connection"
-      className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
-    >
+    <section aria-labelledby="connection" className={cardClass({ padding: "md" })}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="connection" className="text-lg font-semibold">
           Connection

@@ -1,6 +1,7 @@
 import type { EventDto } from "@/lib/integrations/events";
 import { statusLabel } from "@/lib/integrations/status";
 import { Timestamp } from "./relative-time";
+import { cardClass } from "@/components/ui/card";
 
 /** Who sees the history: an admin sees every actor's address, an owner "you" and "our team". */
 export type Viewer = "admin" | "owner";
@@ -81,10 +82,7 @@ export function History({ events: all, viewer, labels = {} }: HistoryProps) {
 /** The history as a page section, as the user's and the admin's detail pages show it. */
 export function HistorySection({ className = "", ...props }: HistoryProps & { className?: string }) {
   return (
-    <section
-      aria-labelledby="history"
-      className={`rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200 ${className}`}
-    >
+    <section aria-labelledby="history" className={cardClass({ padding: "md" }, className)}>
       <h2 id="history" className="text-lg font-semibold">
         History
       </h2>

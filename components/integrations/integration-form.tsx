@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
-import { sendJson } from "@/lib/client/send-json";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string>;
@@ -149,13 +149,11 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
     const data = checkedData();
     if (!data) return;
     setTest({ busy: true });
-    const sent = await sendJson<{ connection: { status: string; message: string } }>(
+    const sent = await apiFetch<{ connection: { status: string; message: string } }>(
       "/api/integrations/test",
-      "POST",
       {
-        integrationType: entry.slug,
-        integrationName: entry.name,
-        data,
+        method: "POST",
+        body: { integrationType: entry.slug, integrationName: entry.name, data },
       },
     );
     setTest({

@@ -4,19 +4,20 @@ import { notFound } from "next/navigation";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { parseId } from "@/lib/http/path-id";
-import { catalogEntry, fieldLabels, sourceLabel } from "@/lib/integrations/catalog";
+import { catalogEntry, fieldLabels } from "@/lib/integrations/catalog";
+import { SubmissionFacts } from "@/components/admin/submission-facts";
 import { listEvents } from "@/lib/integrations/events";
 import { getIntegration } from "@/lib/integrations/get";
 import { listOutbox } from "@/lib/mail/outbox-queries";
 import { HistorySection } from "@/components/integrations/history";
 import { IntegrationForm } from "@/components/integrations/integration-form";
-import { Timestamp } from "@/components/integrations/relative-time";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { RevealData } from "@/components/admin/reveal-data";
 import { StatusEditor } from "@/components/admin/status-editor";
 import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -39,16 +40,6 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
   };
   const { integration, version, events, emails } = await load();
   const entry = catalogEntry(integration.integrationType);
-  const fields: [string, React.ReactNode][] = [
-    ["ID", `#${integration.id}`],
-    ["User", `${integration.userEmail} (id ${integration.userId})`],
-    ["Type", entry ? `${entry.name} (${integration.integrationType})` : integration.integrationType],
-    ["Source", sourceLabel(integration.source)],
-    ["Callback URL", integration.callbackUrl ?? "—"],
-    ["Saved to server", integration.savedToServer ? "Yes" : "No"],
-    ["Submitted", <Timestamp key="s" iso={integration.submittedAt} />],
-    ["Updated", <Timestamp key="u" iso={integration.updatedAt} />],
-  ];
 
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
@@ -64,30 +55,19 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          <section
-            aria-labelledby="fields"
-            className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
-          >
+          <section aria-labelledby="fields" className={cardClass({ padding: "md" })}>
             <h2 id="fields" className="text-lg font-semibold">
               Submission
             </h2>
-            <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-              {fields.map(([label, value]) => (
-                <div key={label}>
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className="break-all font-medium text-slate-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <div className="mt-3">
+              <SubmissionFacts integration={integration} />
+            </div>
             <div className="mt-5 border-t border-slate-100 pt-4">
               <StatusEditor id={integration.id} status={integration.status} version={version} />
             </div>
           </section>
           <ConnectionPanel id={integration.id} connection={integration.connection} />
-          <section
-            aria-labelledby="data"
-            className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
-          >
+          <section aria-labelledby="data" className={cardClass({ padding: "md" })}>
             <h2 id="data" className="text-lg font-semibold">
               Credentials and settings
             </h2>
@@ -111,10 +91,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
               </details>
             ) : null}
           </section>
-          <section
-            aria-labelledby="emails"
-            className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200"
-          >
+          <section aria-labelledby="emails" className={cardClass({ padding: "none" }, "overflow-hidden")}>
             <h2 id="emails" className="px-5 pt-5 text-lg font-semibold">
               Emails about it
             </h2>

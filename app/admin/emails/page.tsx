@@ -10,6 +10,7 @@ import { templateNames, type TemplateName } from "@/lib/mail/template-names";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { OUTBOX_LABELS } from "@/components/admin/outbox-status";
 import { Alert } from "@/components/ui/alert";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -64,7 +65,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
         ))}
       </nav>
       {selected ? (
-        <section aria-label="Message" className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
+        <section aria-label="Message" className={cardClass({ padding: "sm" })}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="min-w-0 font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
             <Link
@@ -95,10 +96,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
           </Link>
         </Alert>
       ) : null}
-      <section
-        aria-label="Emails"
-        className="overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200"
-      >
+      <section aria-label="Emails" className={cardClass({ padding: "none" }, "overflow-hidden")}>
         <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
       </section>
       {page.nextBefore ? (

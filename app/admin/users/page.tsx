@@ -5,6 +5,7 @@ import { UserActions } from "@/components/admin/user-actions";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/auth/user-directory";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -56,7 +57,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
       ) : (
         <ul className="space-y-3" aria-label="People">
           {users.map((user) => (
-            <li key={user.id} className="rounded-xl bg-surface p-4 shadow-sm ring-1 ring-slate-200">
+            <li key={user.id} className={cardClass({ padding: "sm" })}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-semibold [overflow-wrap:anywhere]">{user.email}</p>

@@ -10,6 +10,7 @@ import { ownListQuery } from "@/lib/integrations/schemas";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "My integrations" };
 
@@ -42,7 +43,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
         </Link>
       </div>
       {page.integrations.length === 0 ? (
-        <div className="mt-8 rounded-xl bg-surface px-6 py-16 text-center shadow-sm ring-1 ring-slate-200">
+        <div className={cardClass({ padding: "none" }, "mt-8 px-6 py-16 text-center")}>
           <p className="font-medium">You have not requested any integration yet.</p>
           <p className="mt-1 text-sm text-slate-600">Pick your ATS from the catalog to get started.</p>
           <Link href="/integrations" className={buttonClass("secondary", "mt-6")}>
@@ -50,7 +51,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
           </Link>
         </div>
       ) : (
-        <ul className="mt-6 divide-y divide-slate-100 overflow-hidden rounded-xl bg-surface shadow-sm ring-1 ring-slate-200">
+        <ul className={cardClass({ padding: "none" }, "mt-6 divide-y divide-slate-100 overflow-hidden")}>
           {page.integrations.map((item) => (
             <li key={item.id}>
               <Link

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { providerChecks } from "@/lib/integrations/provider-checks";
+import { cardClass } from "@/components/ui/card";
 
 export async function generateMetadata({ params }: PageProps<"/integrations/[type]/new">): Promise<Metadata> {
   const entry = catalogEntry((await params).type);
@@ -28,7 +29,7 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
       </Link>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
       <p className="mt-2 text-slate-600">{entry.summary}</p>
-      <div className="mt-8 rounded-xl bg-surface p-6 shadow-sm ring-1 ring-slate-200">
+      <div className={cardClass({ padding: "lg" }, "mt-8")}>
         <IntegrationForm
           entry={entry}
           mode="create"

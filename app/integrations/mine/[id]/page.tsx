@@ -17,6 +17,7 @@ import { Alert } from "@/components/ui/alert";
 import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { oauthProviders } from "@/lib/integrations/oauth-providers";
+import { cardClass } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -79,7 +80,7 @@ export default async function IntegrationPage({
           <span className="whitespace-pre-line">{note}</span>
         </Alert>
       ) : null}
-      <dl className="grid gap-4 rounded-xl bg-surface p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <dl className={cardClass({ padding: "md" }, "grid gap-4 text-sm sm:grid-cols-3")}>
         <div>
           <dt className="text-slate-500">Request</dt>
           <dd className="font-medium">
@@ -109,10 +110,7 @@ export default async function IntegrationPage({
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section
-          aria-labelledby="details"
-          className="rounded-xl bg-surface p-5 shadow-sm ring-1 ring-slate-200"
-        >
+        <section aria-labelledby="details" className={cardClass({ padding: "md" })}>
           <h2 id="details" className="text-lg font-semibold">
             {entry ? "Edit details" : "Details"}
           </h2>
