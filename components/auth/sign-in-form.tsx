@@ -1,13 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { signInFields } from "@/lib/auth/credential-fields";
 
 // What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
 const SINGLE_SIGN_ON_ERRORS: Record<string, (provider: string) => string> = {
@@ -70,33 +73,25 @@ export function SignInForm({
 }) {
   const router = useRouter();
   const [error, setError] = useState(describeSignInError(initialError, singleSignOn));
-  const [pending, setPending] = useState(false);
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
-  const formRef = useFocusFirstInvalid(missing);
+  // An empty field is a typing slip, not a failed attempt: say which, and spend no try on it.
+  const { register, handleSubmit, formState } = useForm<z.input<typeof signInFields>>({
+    defaultValues: { email: "", password: "" },
+    resolver: zodResolver(signInFields),
+  });
+  const [leaving, setLeaving] = useState(false);
+  const pending = formState.isSubmitting || leaving;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+  const submit = handleSubmit(async ({ email, password }) => {
     setError(undefined);
-    // An empty field is a typing slip, not a failed attempt: say which, and spend no try on it.
-    const blank = {
-      ...(email ? {} : { email: "Enter your email." }),
-      ...(password ? {} : { password: "Enter your password." }),
-    };
-    setMissing(blank);
-    if (!email || !password) return;
-    setPending(true);
     const result = await signIn("credentials", { email, password, redirect: false });
     if (result?.ok && !result.error) {
+      setLeaving(true);
       router.replace(callbackUrl);
       router.refresh();
       return;
     }
-    setPending(false);
     setError(describeSignInError(result?.error ?? "failed"));
-  }
+  });
 
   const sso = singleSignOn ? <SingleSignOnButton name={singleSignOn} callbackUrl={callbackUrl} /> : null;
   if (!passwords) {
@@ -108,7 +103,7 @@ export function SignInForm({
     );
   }
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form onSubmit={submit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       {sso ? (
         <>
@@ -120,20 +115,20 @@ export function SignInForm({
       ) : null}
       <TextField
         label="Email"
-        name="email"
         type="email"
         autoComplete="email"
         required
         autoFocus={!sso}
-        error={missing.email}
+        {...register("email")}
+        error={formState.errors.email?.message}
       />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="current-password"
         required
-        error={missing.password}
+        {...register("password")}
+        error={formState.errors.password?.message}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,95 +1,105 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { signUpFields } from "@/lib/auth/credential-fields";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
-type FieldErrors = Partial<Record<"email" | "password" | "name", string>>;
+type Fields = z.input<typeof signUpFields>;
+const LABELS: Record<keyof Fields, string> = { name: "Name", email: "Email", password: "Password" };
 
-interface ErrorBody {
-  error?: string;
-  details?: { field: string; message: string }[];
-}
+/** The API's rule messages ("must be …") as the form says them: "Email must be …". */
+const sentence = (field: keyof Fields, message: string) => `${LABELS[field]} ${message}.`;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
-  const [fields, setFields] = useState<FieldErrors>({});
-  const formRef = useFocusFirstInvalid(fields);
-  const [pending, setPending] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<Fields>({
+    defaultValues: { name: "", email: "", password: "" },
+    resolver: async (values, context, options) => {
+      const result = await zodResolver(signUpFields)(values, context, options);
+      for (const [field, issue] of Object.entries(result.errors))
+        if (issue?.message) issue.message = sentence(field as keyof Fields, issue.message);
+      return result;
+    },
+  });
+  // Signed up: the button stays busy until the next page is there.
+  const [leaving, setLeaving] = useState(false);
+  const pending = formState.isSubmitting || leaving;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const body = {
-      name: String(form.get("name") ?? "").trim() || undefined,
-      email: String(form.get("email") ?? "").trim(),
-      password: String(form.get("password") ?? ""),
-    };
-    setPending(true);
+  const submit = handleSubmit(async ({ name, email, password }) => {
     setError(undefined);
-    setFields({});
-    const response = await fetch("/api/auth/signup", {
+    const sent = await apiFetch("/api/auth/signup", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => undefined);
-    if (response?.status === 201) {
-      const result = await signIn("credentials", {
-        email: body.email,
-        password: body.password,
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
-        router.replace(callbackUrl);
-        router.refresh();
-        return;
-      }
-      router.replace(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      body: { name: name?.trim() || undefined, email: email.trim(), password },
+    });
+    if (sent.ok) {
+      setLeaving(true);
+      const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
+      router.replace(
+        result?.ok && !result.error ? callbackUrl : `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`,
+      );
+      router.refresh();
       return;
     }
-    const payload: ErrorBody = response ? await response.json().catch(() => ({})) : {};
-    const next: FieldErrors = {};
-    for (const detail of payload.details ?? []) {
-      if (detail.field === "email" || detail.field === "password" || detail.field === "name") {
-        next[detail.field] ??=
-          `${detail.field === "email" ? "Email" : detail.field === "password" ? "Password" : "Name"} ${detail.message}.`;
-      }
+    if (sent.status === 409) {
+      setFieldError(
+        "email",
+        { message: "An account with this email already exists: sign in with it below." },
+        { shouldFocus: true },
+      );
+      return;
     }
-    if (response?.status === 409)
-      next.email = "An account with this email already exists: sign in with it below.";
-    setFields(next);
-    if (Object.keys(next).length === 0)
-      setError(payload.error ?? "Could not reach the server. Please try again.");
-    setPending(false);
-  }
+    // The server's own rules (a common password) land on their fields, the first one focused.
+    const fields = sent.details.filter(
+      (d): d is { field: keyof Fields; message: string } => d.field in LABELS,
+    );
+    fields.forEach(({ field, message }, i) =>
+      setFieldError(field, { message: sentence(field, message) }, { shouldFocus: i === 0 }),
+    );
+    if (fields.length === 0)
+      setError(sent.status === 0 ? "Could not reach the server. Please try again." : sent.error);
+  });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form onSubmit={submit} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Name" name="name" autoComplete="name" error={fields.name} />
+      <TextField
+        label="Name"
+        autoComplete="name"
+        {...register("name")}
+        error={formState.errors.name?.message}
+      />
       <TextField
         label="Work email"
-        name="email"
         type="email"
         autoComplete="email"
         required
-        error={fields.email}
+        {...register("email")}
+        error={formState.errors.email?.message}
       />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
         hint="At least 8 characters, and not a common password."
-        error={fields.password}
+        {...register("password")}
+        error={formState.errors.password?.message}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}

@@ -1,18 +1,18 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { useForm, type Resolver, type ResolverResult, type UseFormRegisterReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
 import { apiFetch } from "@/lib/client/api-fetch";
 
 type Values = Record<string, string>;
-type Errors = Record<string, string>;
 
 interface CreateMode {
   mode: "create";
@@ -32,12 +32,6 @@ interface EditMode {
   resubmit?: boolean;
 }
 
-interface ErrorBody {
-  error?: string;
-  code?: string;
-  details?: { field: string; message: string }[];
-}
-
 export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (CreateMode | EditMode)) {
   const router = useRouter();
   const masked = props.mode === "edit" ? props.masked : {};
@@ -50,21 +44,29 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       ]),
     ),
   );
-  const [values, setValues] = useState<Values>(stored);
   const [notice, setNotice] = useState<string>();
   const [test, setTest] = useState<{ busy: boolean; result?: { ok: boolean; message: string } }>({
     busy: false,
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const form = useFocusFirstInvalid(errors);
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
-  const [pending, setPending] = useState(false);
   // One key per form: a double click or a retry after a lost response creates one submission.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  /** Every field's value; in edit mode an untouched secret is its masked form, which keeps the stored value. */
-  function currentValues(): Record<string, string> {
+  // The catalog's schema for the type (the API checks the same fields), on the values as they
+  // will be sent: in edit mode an untouched secret is its masked form, which keeps the stored one.
+  const [resolver] = useState(() => {
+    // The schema's optional fields make its input type partial; the form always has every field.
+    const check = zodResolver(formSchema(entry)) as unknown as Resolver<Values>;
+    const named: Resolver<Values> = async (values, context, options) => {
+      const result = await check(withKeptSecrets(values), context, options);
+      for (const [name, error] of Object.entries(result.errors))
+        if (error?.message) error.message = messageFor(entry, name, error.message);
+      return result as ResolverResult<Values>;
+    };
+    return named;
+  });
+  function withKeptSecrets(values: Values): Values {
     return Object.fromEntries(
       entry.fields.map((f) => {
         const value = values[f.name]?.trim() ?? "";
@@ -74,12 +76,18 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       }),
     );
   }
+  const { register, handleSubmit, formState, getValues, reset, setError, trigger } = useForm<Values>({
+    defaultValues: stored,
+    resolver,
+    shouldFocusError: true,
+  });
+  const pending = formState.isSubmitting;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = handleSubmit(async (checked) => {
     setFormError(undefined);
     setNotice(undefined);
     setConflict(false);
+    const values = getValues();
     const unchanged = entry.fields.every(
       (f) => (values[f.name] ?? "").trim() === (stored[f.name] ?? "").trim(),
     );
@@ -87,67 +95,46 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
       setNotice("Nothing to change: every field is as it is stored.");
       return;
     }
-    const data = checkedData();
-    if (!data) return;
-    setPending(true);
-    const response = await send(data).catch(() => undefined);
-    if (response?.ok) {
+    const data = Object.fromEntries(Object.entries(checked).filter(([, value]) => value !== ""));
+    const sent = await send(data);
+    if (sent.ok) {
       if (props.mode === "create") {
-        const { id } = (await response.json()) as { id: number };
-        router.push(`/integrations/mine/${id}?created=1`);
+        router.push(`/integrations/mine/${(sent.body as { id: number }).id}?created=1`);
       } else {
         // The same page shows the form again: it starts from what was just stored, secrets empty.
         const saved = Object.fromEntries(
           entry.fields.map((f) => [f.name, f.kind === "secret" ? "" : (values[f.name] ?? "").trim()]),
         );
         setStored(saved);
-        setValues(saved);
-        setPending(false);
+        reset(saved);
         router.push(props.savedHref ?? `/integrations/mine/${props.id}?updated=1`);
         router.refresh();
       }
       return;
     }
-    setPending(false);
-    const body: ErrorBody = response ? await response.json().catch(() => ({})) : {};
-    if (response?.status === 409 && props.mode === "edit") {
+    if (sent.status === 409 && props.mode === "edit") {
       setConflict(true);
       return;
     }
-    const fieldErrors: Errors = {};
-    for (const detail of body.details ?? []) {
-      const name = detail.field.replace(/^data\./, "");
-      if (entry.fields.some((f) => f.name === name))
-        fieldErrors[name] = messageFor(entry, name, detail.message);
-    }
-    setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length === 0)
-      setFormError(body.error ?? "Could not reach the server. Your entries are kept; try again.");
-  }
-
-  /** The fields as the API takes them, or undefined once the ones the type's schema refuses are marked. */
-  function checkedData(): Record<string, string> | undefined {
-    const all = currentValues();
-    const checked = formSchema(entry).safeParse(all);
-    if (!checked.success) {
-      setErrors(
-        Object.fromEntries(
-          checked.error.issues.map((i) => [
-            String(i.path[0]),
-            messageFor(entry, String(i.path[0]), i.message),
-          ]),
-        ),
+    // The server's details land on their fields, the first one focused; what was typed stays.
+    const fieldDetails = sent.details
+      .map((detail) => ({ name: detail.field.replace(/^data\./, ""), message: detail.message }))
+      .filter(({ name }) => entry.fields.some((f) => f.name === name));
+    fieldDetails.forEach(({ name, message }, i) =>
+      setError(name, { message: messageFor(entry, name, message) }, { shouldFocus: i === 0 }),
+    );
+    if (fieldDetails.length === 0)
+      setFormError(
+        sent.status === 0 ? "Could not reach the server. Your entries are kept; try again." : sent.error,
       );
-      return undefined;
-    }
-    setErrors({});
-    return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));
-  }
+  });
 
   /** The credentials as typed, checked with the provider; nothing is stored. */
   async function testConnection() {
-    const data = checkedData();
-    if (!data) return;
+    if (!(await trigger(undefined, { shouldFocus: true }))) return;
+    const data = Object.fromEntries(
+      Object.entries(withKeptSecrets(getValues())).filter(([, value]) => value !== ""),
+    );
     setTest({ busy: true });
     const sent = await apiFetch<{ connection: { status: string; message: string } }>(
       "/api/integrations/test",
@@ -166,27 +153,27 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
 
   function send(data: Record<string, string>) {
     if (props.mode === "edit") {
-      return fetch(`/api/integrations/${props.id}/update`, {
+      return apiFetch(`/api/integrations/${props.id}/update`, {
         method: "PUT",
-        headers: { "content-type": "application/json", "if-match": `"${props.version}"` },
-        body: JSON.stringify(props.resubmit ? { data, status: "pending" } : { data }),
+        headers: { "if-match": `"${props.version}"` },
+        body: props.resubmit ? { data, status: "pending" } : { data },
       });
     }
-    return fetch("/api/integrations/submit", {
+    return apiFetch("/api/integrations/submit", {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-      body: JSON.stringify({
+      headers: { "idempotency-key": idempotencyKey },
+      body: {
         integrationType: entry.slug,
         integrationName: entry.slug === "custom" && data.systemName ? data.systemName : entry.name,
         data,
         ...(props.callbackUrl ? { callbackUrl: props.callbackUrl } : {}),
         source: "integration_catalog",
-      }),
+      },
     });
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form onSubmit={submit} noValidate className="space-y-6">
       {formError ? <Alert>{formError}</Alert> : null}
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {conflict ? (
@@ -219,14 +206,13 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
         <Field
           key={f.name}
           field={f}
-          value={values[f.name] ?? ""}
-          error={errors[f.name]}
+          input={register(f.name)}
+          error={formState.errors[f.name]?.message}
           maskedHint={
             props.mode === "edit" && f.kind === "secret" && typeof masked[f.name] === "string"
               ? String(masked[f.name])
               : undefined
           }
-          onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
         />
       ))}
       {props.mode === "create" && props.testable ? (
@@ -263,25 +249,22 @@ function messageFor(entry: CatalogEntry, name: string, message: string) {
 
 function Field({
   field,
-  value,
+  input,
   error,
   maskedHint,
-  onChange,
 }: {
   field: CatalogField;
-  value: string;
+  input: UseFormRegisterReturn;
   error?: string;
   maskedHint?: string;
-  onChange: (value: string) => void;
 }) {
   const id = useId();
   const hint = maskedHint
     ? `Stored as ${maskedHint}. Leave empty to keep it, or type a new value.`
     : field.help;
   const common = {
+    ...input,
     id,
-    name: field.name,
-    value,
     required: field.required && !maskedHint,
     placeholder: field.placeholder,
     "aria-invalid": error ? true : undefined,
@@ -295,20 +278,14 @@ function Field({
         {field.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
       </label>
       {field.kind === "secret" ? (
-        <SecretInput {...common} label={field.label} onChange={(e) => onChange(e.target.value)} />
+        <SecretInput {...common} label={field.label} />
       ) : field.kind === "textarea" ? (
-        <textarea
-          {...common}
-          rows={4}
-          className={`${common.className} mt-1`}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <textarea {...common} rows={4} className={`${common.className} mt-1`} />
       ) : (
         <input
           {...common}
           type={field.kind === "url" ? "url" : "text"}
           className={`${common.className} mt-1`}
-          onChange={(e) => onChange(e.target.value)}
         />
       )}
       <FieldMessages id={id} hint={hint} error={error} />

@@ -1,20 +1,19 @@
 // Request bodies of the account endpoints; also the source of their OpenAPI schemas.
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { emailField, nameField } from "./credential-fields";
 import { newPassword } from "./password-policy";
 import { returnUrl } from "./return-path";
 
-const email = z.email("must be a valid email address").max(255).meta({ example: "user@example.com" });
-
 export const tokenBody = z.object({
-  email,
+  email: emailField,
   password: z.string().min(1, "is required").max(1024),
 });
 
 export const signupBody = z.object({
-  email,
+  email: emailField,
   password: newPassword,
-  name: z.string().trim().min(1).max(255).optional(),
+  name: nameField.optional(),
 });
 
 export type SignupBody = z.infer<typeof signupBody>;
