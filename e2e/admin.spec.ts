@@ -281,3 +281,24 @@ test("a row's actions: quick view beside the list, copy its number, change its s
   await expect(trigger).toBeFocused();
   await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue("in_progress");
 });
+
+test("a message to the owner on its own: the status stays, the history and the owner's inbox have it", async ({
+  page,
+}) => {
+  await signInAsAdmin(page, "/admin");
+  const id = await ownRequest(page);
+  await page.goto(`/admin/${id}`);
+  const status = await page.getByLabel("Status", { exact: true }).inputValue();
+  await expect(page.getByRole("button", { name: "Save status" })).toBeDisabled();
+  await page.getByLabel(/Message to the owner/).fill("Could you add the Recruiting domain to the ISU?");
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent" })).toBeFocused();
+  await expect(page.getByText("“Could you add the Recruiting domain to the ISU?”")).toBeVisible();
+  await expect(page.getByText("Message from our team")).toBeVisible();
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue(status);
+  const email = page
+    .getByRole("region", { name: "Emails about it" })
+    .getByRole("link", { name: /A message about your .* request/ })
+    .first();
+  await expect(email).toBeVisible();
+});

@@ -70,6 +70,15 @@ test("a refused Greenhouse key is caught before submitting; the stored one tests
   await expect(
     page.getByRole("status").filter({ hasText: "Greenhouse accepted the credentials" }),
   ).toBeVisible();
+  // An email where the user's number goes: said on the field, which takes the focus, before sending.
+  const onBehalf = page.getByLabel("On-behalf-of user ID");
+  await onBehalf.fill("jane@acme.com");
+  await page.getByRole("button", { name: /^Submit Greenhouse request/ }).click();
+  await expect(onBehalf).toBeFocused();
+  await expect(
+    page.getByText("On-behalf-of user ID must be a number (the user's ID, not an email)."),
+  ).toBeVisible();
+  await onBehalf.fill("4080512");
   await page.getByRole("button", { name: /^Submit Greenhouse request/ }).click();
   await expect(page.getByText("Your Greenhouse request was submitted.")).toBeVisible();
 

@@ -205,6 +205,13 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
         fields: ["status", "note", "data", "data.note"],
       },
       {
+        route: "/api/integrations/[id]/message",
+        path: `/api/integrations/${id}/message`,
+        headers: { ...json, ...bearerOf(admin.bearer) },
+        body: { message: "fuzz" },
+        fields: ["message"],
+      },
+      {
         route: "/api/integrations/bulk-status",
         path: "/api/integrations/bulk-status",
         headers: { ...json, ...bearerOf(admin.bearer) },

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Status change guarded by the version the admin is looking at: a concurrent edit is a clear conflict. */
@@ -26,10 +27,24 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
     if (saved) confirmation.current?.focus();
   }, [saved]);
 
+  const message = note.trim();
+  // The same status with a message: the message goes on its own (the status stays as it is).
+  const messageOnly = value === status && message !== "";
+
+  async function sendMessage() {
+    const sent = await apiFetch(`/api/integrations/${id}/message`, { method: "POST", body: { message } });
+    setBusy(false);
+    if (!sent.ok) return setError(sent.error);
+    setNote("");
+    setSaved("Message sent: the owner's email is queued, and it is in the history.");
+    router.refresh();
+  }
+
   async function save() {
     setBusy(true);
     setError(undefined);
     setSaved(undefined);
+    if (messageOnly) return sendMessage();
     const sent = await apiFetch(`/api/integrations/${id}/update`, {
       method: "PUT",
       headers: { "if-match": `"${version}"` },
@@ -55,7 +70,8 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
     <div className="space-y-3">
       <div className="text-sm">
         <label htmlFor={noteId} className="block text-slate-600">
-          Message to the owner <span className="text-slate-500">(optional, sent with the new status)</span>
+          Message to the owner{" "}
+          <span className="text-slate-500">(optional: sent with a new status, or on its own)</span>
         </label>
         <textarea
           id={noteId}
@@ -72,21 +88,21 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
           <label htmlFor={selectId} className="block text-slate-600">
             Status
           </label>
-          <select
+          <Select
             id={selectId}
             value={value}
             onChange={(e) => setValue(e.target.value as Status)}
-            className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+            className="mt-1"
           >
             {statuses.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <Button disabled={busy || value === status} onClick={save}>
-          {busy ? "Saving…" : "Save status"}
+        <Button disabled={busy || (value === status && !messageOnly)} onClick={save}>
+          {busy ? "Saving…" : messageOnly ? "Send message" : "Save status"}
         </Button>
       </div>
       {saved ? (

@@ -38,6 +38,8 @@ function describe(event: EventDto, labels: Record<string, string>): string {
       return `Connecting failed: ${d.message ?? "no answer"}`;
     case "refresh_failed":
       return `Renewing access failed: ${d.message ?? "no answer"}`;
+    case "message":
+      return "Message from our team";
   }
 }
 

@@ -16,6 +16,7 @@ export const eventTypes = [
   "connected",
   "connect_failed",
   "refresh_failed",
+  "message",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -26,7 +27,7 @@ export interface EventDetails {
   to?: string;
   template?: string;
   recipient?: string;
-  /** The team's message to the owner with a status change (why it failed, what to do). */
+  /** The team's message to the owner, with a status change or on its own. */
   note?: string;
   /** A connection check: what it found and its safe message (never a credential or raw body). */
   result?: string;

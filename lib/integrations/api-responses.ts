@@ -80,6 +80,12 @@ export const emailQueuedResponse = z.object({
   message: z.literal("Email queued for delivery"),
 });
 
+export const messageQueuedResponse = z.object({
+  success: z.literal(true),
+  queued: z.literal(true),
+  message: z.literal("Message queued for the owner"),
+});
+
 export const eventsResponse = z.object({
   success: z.literal(true),
   events: z.array(

@@ -13,6 +13,8 @@ export interface CatalogField {
   help?: string;
   placeholder?: string;
   maxLength?: number;
+  /** A shape the value must have beyond its kind (a regular expression's source, and what to say). */
+  format?: { pattern: string; message: string };
 }
 
 export type CatalogAuth = "oauth" | "credentials" | "none";
@@ -107,13 +109,20 @@ export const catalog: CatalogEntry[] = [
     slug: "greenhouse",
     name: "Greenhouse",
     summary: "Pull jobs and push candidates with the Harvest API.",
-    needs: ["A Harvest API key with Jobs and Candidates permissions", "The user ID to act on behalf of"],
+    needs: [
+      "A Harvest API key with Jobs and Candidates permissions",
+      "Optionally, the ID of the Greenhouse user to act on behalf of",
+    ],
     auth: "credentials",
     fields: [
       field("harvestApiKey", "Harvest API key", "secret", true, {
         help: "Configure → Dev Center → API Credential Management.",
       }),
-      field("onBehalfOfUserId", "On-behalf-of user ID", "text", false),
+      field("onBehalfOfUserId", "On-behalf-of user ID", "text", false, {
+        help: "A number, not an email: open the user in Configure → Users, it ends the page's address. Writes are recorded as theirs.",
+        placeholder: "4080512",
+        format: { pattern: "^\\d{1,20}$", message: "must be a number (the user's ID, not an email)" },
+      }),
     ],
   },
   {
@@ -159,7 +168,7 @@ export const catalog: CatalogEntry[] = [
     slug: "custom",
     name: "Custom / other",
     summary: "Any other ATS or HR system: tell us how to reach it and we take it from there.",
-    needs: ["The system's name and API address", "An API key or the credentials it uses"],
+    needs: ["The system's name", "Optionally, its API address and the key or credentials it uses"],
     auth: "none",
     fields: [
       field("systemName", "System name", "text", true, { placeholder: "Acme ATS", maxLength: 255 }),
@@ -190,6 +199,8 @@ function fieldSchema(f: CatalogField, required: boolean) {
   const max = f.maxLength ?? 1000;
   let text = z.string({ error: "must be text" }).trim().max(max, `must be at most ${max} characters`);
   if (required) text = text.min(1, "is required");
+  const format = f.format && new RegExp(f.format.pattern);
+  if (format) return text.refine((v) => v === "" || format.test(v), f.format!.message);
   return f.kind === "url" ? text.refine((v) => v === "" || isHttpUrl(v), "must be an http(s) URL") : text;
 }
 

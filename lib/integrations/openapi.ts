@@ -12,6 +12,7 @@ import {
   eventsResponse,
   healthResponse,
   listResponse,
+  messageQueuedResponse,
   messageResponse,
   oneResponse,
   signupResponse,
@@ -34,6 +35,7 @@ import {
 import {
   bulkStatusBody,
   callbackQuery,
+  messageBody,
   getQuery,
   listQuery,
   ownListQuery,
@@ -219,6 +221,18 @@ export function openApiDocument(): OpenApiDocument {
           responses: {
             "200": { description: "Events", ...json(eventsResponse) },
             ...failures(...AUTHED, "404"),
+          },
+        },
+      },
+      "/api/integrations/{id}/message": {
+        post: {
+          summary: "A message to the owner without a status change (admin): in their history and emailed",
+          security: keyed("admin"),
+          parameters: [idParameter],
+          requestBody: body(messageBody),
+          responses: {
+            "202": { description: "Recorded, and the email queued", ...json(messageQueuedResponse) },
+            ...failures(...AUTHED, "403", "404", "413", "415"),
           },
         },
       },

@@ -83,23 +83,24 @@ export const submitBody = z
   });
 export type SubmitBody = z.infer<typeof submitBody>;
 
+// What the team tells an owner: one paragraph or a few, plain text.
+const noteField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .regex(/^[^\u0000]*$/, "must not contain NUL characters");
+
 export const updateBody = z
   .object({
     data: dataSchema.optional().meta({
       description: "Replaces the stored object; a value sent back exactly as masked keeps the stored secret",
     }),
     status: statusSchema.optional(),
-    note: z
-      .string()
-      .trim()
-      .min(1)
-      .max(1000)
-      .regex(/^[^\u0000]*$/, "must not contain NUL characters")
-      .optional()
-      .meta({
-        description:
-          "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)",
-      }),
+    note: noteField.optional().meta({
+      description:
+        "With a status change: a message to the owner, shown in their history and email (why it failed, what to do)",
+    }),
     // The owner cannot change: naming anyone else is refused (naming the owner is harmless).
     userEmail: ownerEmail.meta({ description: "Compatibility: may only name the submission's owner" }),
     userId: ownerId.meta({
@@ -113,6 +114,10 @@ export const updateBody = z
     message: "goes with a status change",
   });
 export type UpdateBody = z.infer<typeof updateBody>;
+
+export const messageBody = z.object({
+  message: noteField.meta({ description: "To the owner: shown in their history and emailed to them" }),
+});
 
 export const sortKeys = ["submittedAt", "updatedAt", "status", "integrationName", "userEmail"] as const;
 export type SortKey = (typeof sortKeys)[number];

@@ -76,6 +76,27 @@ export async function queueStatusChanged(
   return queued([mail]);
 }
 
+/** To the owner: a message from the team, the status unchanged. */
+export async function queueOwnerMessage(
+  tx: Executor,
+  submission: Pick<Submission, "id" | "integrationName" | "userEmail">,
+  message: string,
+): Promise<NewEvent[]> {
+  const mail: NewEmail = {
+    template: "integration_message",
+    recipient: submission.userEmail,
+    submissionId: submission.id,
+    props: {
+      integrationName: submission.integrationName,
+      submissionId: submission.id,
+      message,
+      myIntegrationsUrl: new URL(`/integrations/mine/${submission.id}`, env().APP_URL).toString(),
+    },
+  };
+  await enqueueAll([mail], tx);
+  return queued([mail]);
+}
+
 /** To the owner and every NOTIFICATION_RECIPIENTS address: a connection that worked stopped working. */
 export async function queueConnectionAttention(
   tx: Executor,

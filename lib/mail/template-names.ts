@@ -3,5 +3,6 @@ export const templateNames = [
   "integration_request",
   "integration_status_changed",
   "connection_needs_attention",
+  "integration_message",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];

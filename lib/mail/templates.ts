@@ -9,6 +9,7 @@ import { integrationRequestContent } from "@/emails/integration-request";
 import { integrationRequestDigestContent } from "@/emails/integration-request-digest";
 import { integrationStatusChangedContent } from "@/emails/integration-status-changed";
 import { connectionNeedsAttentionContent } from "@/emails/connection-needs-attention";
+import { integrationMessageContent } from "@/emails/integration-message";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
@@ -73,6 +74,16 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
     }),
     (p) => `${p.integrationName}: the connection needs attention`,
     connectionNeedsAttentionContent,
+  ),
+  integration_message: defineTemplate(
+    z.object({
+      integrationName: text(255),
+      submissionId: z.number().int().positive().nullish(),
+      message: text(1000),
+      myIntegrationsUrl: z.url(),
+    }),
+    (p) => `A message about your ${p.integrationName} request`,
+    integrationMessageContent,
   ),
 };
 

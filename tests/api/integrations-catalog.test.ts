@@ -55,6 +55,28 @@ describe("known integration types (the catalog)", () => {
     expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "data.endpoint" }] } });
   });
 
+  it("checks a field's format where the catalog gives one: Greenhouse's on-behalf-of user is a number", async () => {
+    const user = await createTestUser();
+    const POST = await submitRoute();
+    const refused = await call(POST, "/api/integrations/submit", {
+      method: "POST",
+      headers: user.headers,
+      body: submission({
+        integrationType: "greenhouse",
+        integrationName: "Greenhouse",
+        data: { harvestApiKey: "gh_0123456789", onBehalfOfUserId: "jane@acme.com" },
+      }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.details).toEqual([
+      { field: "data.onBehalfOfUserId", message: "must be a number (the user's ID, not an email)" },
+    ]);
+    const greenhouse = catalog.find((entry) => entry.slug === "greenhouse")!;
+    expect(
+      formSchema(greenhouse).safeParse({ harvestApiKey: "k", onBehalfOfUserId: "4080512" }).success,
+    ).toBe(true);
+  });
+
   it("says how each system authenticates, and each way has its check", async () => {
     const { oauthProviders } = await import("@/lib/integrations/oauth-providers");
     const { providerChecks } = await import("@/lib/integrations/provider-checks");

@@ -74,6 +74,7 @@ describe("GET /api/openapi.json", () => {
       "integration_request",
       "integration_status_changed",
       "connection_needs_attention",
+      "integration_message",
     ]);
   });
 });

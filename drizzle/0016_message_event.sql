@@ -1,0 +1,1 @@
+ALTER TABLE `integration_events` MODIFY COLUMN `type` enum('created','updated','status_changed','revealed','email_sent','email_queued','email_failed','connection_tested','connected','connect_failed','refresh_failed','message') NOT NULL;
