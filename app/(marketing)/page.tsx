@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser, homeOf } from "@/lib/auth/page-guard";
+import { buttonClass } from "@/components/ui/button";
 
 const SYSTEMS = [
   "JobAdder",
@@ -43,10 +44,7 @@ export default async function LandingPage() {
           encrypted form, and follow the request until it is live.
         </p>
         <div className="mt-10 flex flex-wrap gap-3">
-          <Link
-            href="/signup"
-            className="rounded-md bg-brand-600 px-5 py-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
+          <Link href="/signup" className={buttonClass("primary", "px-5 py-3")}>
             Create an account
           </Link>
           <Link

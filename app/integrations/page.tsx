@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AUTH_LABELS, catalog } from "@/lib/integrations/catalog";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { cardClass } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Connect an integration" };
 
@@ -30,7 +31,7 @@ export default async function CatalogPage() {
             <Link
               href={`/integrations/${entry.slug}/new`}
               aria-label={`Connect ${entry.name}`}
-              className="mt-5 inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              className={buttonClass("primary", "mt-5")}
             >
               Connect
             </Link>

@@ -7,6 +7,9 @@ import { TextField } from "@/components/ui/text-field";
 import { apiScopes, scopeDescriptions, type ApiScope } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { cardClass } from "@/components/ui/card";
+import { Select } from "@/components/ui/select";
+import { Label } from "@/components/ui/label";
+import { Checkbox } from "@/components/ui/checkbox";
 
 const DAY_MS = 86_400_000;
 const LIFETIMES = [
@@ -77,9 +80,8 @@ export function NewKeyForm({
               key={scope}
               className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
             >
-              <input
-                type="checkbox"
-                className="mt-0.5 size-5 shrink-0 accent-brand-600"
+              <Checkbox
+                className="mt-0.5 size-5"
                 checked={scopes.includes(scope)}
                 onChange={(event) =>
                   setScopes((held) =>
@@ -101,21 +103,14 @@ export function NewKeyForm({
         ) : null}
       </fieldset>
       <div>
-        <label htmlFor="key-lifetime" className="block text-sm font-medium text-slate-800">
-          Expires
-        </label>
-        <select
-          id="key-lifetime"
-          name="lifetime"
-          defaultValue="90"
-          className="mt-1 block min-h-11 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-        >
+        <Label htmlFor="key-lifetime">Expires</Label>
+        <Select id="key-lifetime" name="lifetime" defaultValue="90" className="mt-1 block min-h-11">
           {LIFETIMES.map(({ label, days }) => (
             <option key={days} value={days}>
               {label}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <FormError message={error} />
       <Button type="submit" disabled={busy}>

@@ -1,4 +1,5 @@
 import type { OutboxStatus } from "@/db/schema";
+import { Badge } from "@/components/ui/badge";
 
 const STYLES: Record<OutboxStatus, string> = {
   pending: "bg-amber-50 text-amber-800 ring-amber-200",
@@ -20,11 +21,5 @@ export const OUTBOX_LABELS: Record<OutboxStatus, string> = {
 export function OutboxStatusBadge({ status, attempts = 0 }: { status: OutboxStatus; attempts?: number }) {
   const label =
     status === "pending" && attempts > 0 ? `Retrying (${attempts} failed)` : OUTBOX_LABELS[status];
-  return (
-    <span
-      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
-    >
-      {label}
-    </span>
-  );
+  return <Badge tone={STYLES[status]}>{label}</Badge>;
 }

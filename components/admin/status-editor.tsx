@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { apiFetch } from "@/lib/client/api-fetch";
 
@@ -73,14 +74,14 @@ export function StatusEditor({ id, status, version }: { id: number; status: Stat
           Message to the owner{" "}
           <span className="text-slate-500">(optional: sent with a new status, or on its own)</span>
         </label>
-        <textarea
+        <Textarea
           id={noteId}
           value={note}
           maxLength={1000}
           rows={2}
           onChange={(e) => setNote(e.target.value)}
           placeholder={value === "failed" ? "What went wrong, and what they should change" : undefined}
-          className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+          className="mt-1 w-full"
         />
       </div>
       <div className="flex flex-wrap items-end gap-2">

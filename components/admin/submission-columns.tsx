@@ -6,6 +6,7 @@ import { CONNECTION_SHORT } from "@/lib/integrations/connection-status";
 import type { IntegrationDto } from "@/lib/integrations/serialize";
 import type { Status } from "@/lib/integrations/status";
 import { ConnectionBadge } from "@/components/integrations/connection-badge";
+import { Checkbox } from "@/components/ui/checkbox";
 import { RowActions } from "./row-actions";
 import { StatusCell } from "./status-cell";
 
@@ -41,17 +42,14 @@ export const submissionColumns = [
     id: "select",
     meta: { label: "Select" },
     header: ({ table }) => (
-      <input
-        type="checkbox"
+      <Checkbox
         aria-label="Select all rows on this page"
         checked={table.getIsAllRowsSelected()}
         onChange={table.getToggleAllRowsSelectedHandler()}
       />
     ),
     cell: ({ row }) => (
-      <input
-        type="checkbox"
-        className="size-4 max-md:size-6"
+      <Checkbox
         aria-label={`Select #${row.original.id}`}
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}

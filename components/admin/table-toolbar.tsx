@@ -5,11 +5,11 @@ import Link from "next/link";
 import { STATUS_LABELS, statuses, type Status } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { catalog, catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
-
-const FIELD =
-  "rounded-md border-0 bg-surface py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+import { Label } from "@/components/ui/label";
 
 /** A filter that is on or off, as a pill (aria-pressed says which). */
 const chip = (pressed: boolean) =>
@@ -68,16 +68,17 @@ export function TableToolbar({ types }: { types: string[] }) {
   return (
     <div className="flex flex-wrap items-end gap-3" aria-busy={pending}>
       <div className="min-w-56 flex-1">
-        <label htmlFor="table-search" className="block text-xs font-medium text-slate-600">
+        <Label size="sm" htmlFor="table-search">
           Search
-        </label>
-        <input
+        </Label>
+        <Input
+          size="sm"
           id="table-search"
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Name, type, email or #id"
-          className={`${FIELD} mt-1 w-full`}
+          className="mt-1 w-full"
         />
         {/* Requests are known by number everywhere (emails, history): a number gets a direct link. */}
         {requestId ? (
@@ -119,15 +120,15 @@ export function TableToolbar({ types }: { types: string[] }) {
         </button>
       </fieldset>
       <div>
-        <label htmlFor="table-type" className="block text-xs font-medium text-slate-600">
+        <Label size="sm" htmlFor="table-type">
           Type
-        </label>
+        </Label>
         {/* Capped: one long custom type would otherwise make the select, and the page, wider than a phone. */}
-        <select
+        <Select
           id="table-type"
           value={params.get("type") ?? ""}
           onChange={(e) => set({ type: e.target.value })}
-          className={`${FIELD} mt-1 w-full max-w-[14rem]`}
+          className="mt-1 w-full max-w-[14rem]"
         >
           <option value="">All types</option>
           {catalog.map((entry) => (
@@ -144,32 +145,34 @@ export function TableToolbar({ types }: { types: string[] }) {
               ))}
             </optgroup>
           ) : null}
-        </select>
+        </Select>
       </div>
       <div>
-        <label htmlFor="table-from" className="block text-xs font-medium text-slate-600">
+        <Label size="sm" htmlFor="table-from">
           Submitted from
-        </label>
-        <input
+        </Label>
+        <Input
+          size="sm"
           id="table-from"
           type="date"
           value={params.get("from") ?? ""}
           max={params.get("to") ?? undefined}
           onChange={(e) => set({ from: e.target.value })}
-          className={`${FIELD} mt-1 pr-3`}
+          className="mt-1"
         />
       </div>
       <div>
-        <label htmlFor="table-to" className="block text-xs font-medium text-slate-600">
+        <Label size="sm" htmlFor="table-to">
           to
-        </label>
-        <input
+        </Label>
+        <Input
+          size="sm"
           id="table-to"
           type="date"
           value={params.get("to") ?? ""}
           min={params.get("from") ?? undefined}
           onChange={(e) => set({ to: e.target.value })}
-          className={`${FIELD} mt-1 pr-3`}
+          className="mt-1"
         />
       </div>
       <a

@@ -1,5 +1,5 @@
 import { CONNECTION_LABELS, type ConnectionStatus } from "@/lib/integrations/connection-status";
-import { cn } from "@/components/ui/cn";
+import { Badge } from "@/components/ui/badge";
 
 const TONE: Record<ConnectionStatus, string> = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -23,15 +23,8 @@ export function ConnectionBadge({
   role?: "status";
 }) {
   return (
-    <span
-      role={role}
-      className={cn(
-        "inline-block rounded-full px-2.5 py-1 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        TONE[status],
-        className,
-      )}
-    >
+    <Badge role={role} tone={TONE[status]} className={className}>
       {label}
-    </span>
+    </Badge>
   );
 }

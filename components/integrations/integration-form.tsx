@@ -7,10 +7,12 @@ import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
 import { SecretInput } from "./secret-input";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { Label } from "@/components/ui/label";
 
 type Values = Record<string, string>;
 
@@ -273,19 +275,19 @@ function Field({
   };
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <Label htmlFor={id}>
         {field.label}
         {field.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
-      </label>
+      </Label>
       {field.kind === "secret" ? (
         <SecretInput {...common} label={field.label} />
       ) : field.kind === "textarea" ? (
-        <textarea {...common} rows={4} className={`${common.className} mt-1`} />
+        <textarea {...common} rows={4} className={cn(common.className, "mt-1")} />
       ) : (
         <input
           {...common}
           type={field.kind === "url" ? "url" : "text"}
-          className={`${common.className} mt-1`}
+          className={cn(common.className, "mt-1")}
         />
       )}
       <FieldMessages id={id} hint={hint} error={error} />

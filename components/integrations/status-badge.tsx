@@ -1,11 +1,6 @@
 import { STATUS_COLORS, STATUS_LABELS, type Status } from "@/lib/integrations/status";
+import { Badge } from "@/components/ui/badge";
 
 export function StatusBadge({ status }: { status: Status }) {
-  return (
-    <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_COLORS[status].badge}`}
-    >
-      {STATUS_LABELS[status]}
-    </span>
-  );
+  return <Badge tone={STATUS_COLORS[status].badge}>{STATUS_LABELS[status]}</Badge>;
 }

@@ -1,9 +1,9 @@
 // The hint or error under a form field, tied to it by id (the field's aria-describedby).
-export const INPUT_CLASS =
-  "block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm";
+import { fieldClass } from "./input";
 
+/** A form field's classes: full width, red when refused. */
 export const inputClass = (error: string | undefined) =>
-  `${INPUT_CLASS} ${error ? "ring-red-400" : "ring-slate-300"}`;
+  fieldClass({ invalid: Boolean(error), className: "w-full" });
 
 export function describedBy(
   id: string,

@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes } from "react";
 import { describedBy, FieldMessages, inputClass } from "./field-messages";
+import { Label } from "./label";
 
 /** A labelled input whose error is announced to screen readers and tied to the field. */
 export function TextField({
@@ -11,9 +12,7 @@ export function TextField({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+      <Label htmlFor={id}>{label}</Label>
       <input
         id={id}
         aria-invalid={error ? true : undefined}

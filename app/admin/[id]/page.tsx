@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
@@ -18,6 +17,7 @@ import { StatusEditor } from "@/components/admin/status-editor";
 import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { cardClass } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -43,9 +43,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
 
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-      <Link href="/admin" className="text-sm text-link hover:underline">
-        ← All submissions
-      </Link>
+      <BackLink href="/admin">All submissions</BackLink>
       {(await searchParams).updated ? <OnceAlert flag="updated">Saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">

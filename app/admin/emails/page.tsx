@@ -11,6 +11,7 @@ import { OutboxTable } from "@/components/admin/outbox-table";
 import { OUTBOX_LABELS } from "@/components/admin/outbox-status";
 import { Alert } from "@/components/ui/alert";
 import { cardClass } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -41,9 +42,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div>
-        <Link href="/admin" className="text-sm text-link hover:underline">
-          ← Dashboard
-        </Link>
+        <BackLink href="/admin">Dashboard</BackLink>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
           Every email the app sends is written here first, then delivered and retried with backoff.{" "}

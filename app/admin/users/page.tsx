@@ -6,6 +6,8 @@ import { Timestamp } from "@/components/integrations/relative-time";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/auth/user-directory";
 import { cardClass } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -37,18 +39,16 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
         <label htmlFor="people-q" className="sr-only">
           Email or name
         </label>
-        <input
+        <Input
+          size="touch"
           id="people-q"
           name="q"
           type="search"
           defaultValue={params.q}
           placeholder="Email or name"
-          className="min-h-11 min-w-0 flex-1 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+          className="min-w-0 flex-1"
         />
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700"
-        >
+        <button type="submit" className={buttonClass("primary", "min-h-11")}>
           Search
         </button>
       </form>

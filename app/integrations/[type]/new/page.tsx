@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { catalogEntry } from "@/lib/integrations/catalog";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -7,6 +6,7 @@ import { env } from "@/lib/env";
 import { IntegrationForm } from "@/components/integrations/integration-form";
 import { providerChecks } from "@/lib/integrations/provider-checks";
 import { cardClass } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({ params }: PageProps<"/integrations/[type]/new">): Promise<Metadata> {
   const entry = catalogEntry((await params).type);
@@ -24,9 +24,7 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
       : undefined;
   return (
     <main className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
-      <Link href="/integrations" className="text-sm text-link hover:underline">
-        ← All integrations
-      </Link>
+      <BackLink href="/integrations">All integrations</BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
       <p className="mt-2 text-slate-600">{entry.summary}</p>
       <div className={cardClass({ padding: "lg" }, "mt-8")}>

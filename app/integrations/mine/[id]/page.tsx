@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
@@ -18,6 +17,7 @@ import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { oauthProviders } from "@/lib/integrations/oauth-providers";
 import { cardClass } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -57,9 +57,7 @@ export default async function IntegrationPage({
     ?.details.note;
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
-      <Link href="/integrations/mine" className="text-sm text-link hover:underline">
-        ← My integrations
-      </Link>
+      <BackLink href="/integrations/mine">My integrations</BackLink>
       {flags.created ? (
         <OnceAlert flag="created">Your {integration.integrationName} request was submitted.</OnceAlert>
       ) : null}
