@@ -1,12 +1,13 @@
 // Seeding: the bootstrap admin, a demo user, and demo submissions (a small realistic set once,
 // or N more rows on request, inserted in large multi-row batches).
-import { count, like } from "drizzle-orm";
+import { count, eq, like } from "drizzle-orm";
 import { db, pool } from "@/db";
 import { integrationEvents, integrationSubmissions, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { upsertUser } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { sealData } from "@/lib/crypto/data-cipher";
+import { catalogEntry, typeName } from "@/lib/integrations/catalog";
 import { demoRow } from "./demo-submissions";
 
 export const DEMO_USER = { email: "demo@example.com", password: "demo-password", name: "Dana Demo" };
@@ -34,6 +35,7 @@ export async function seed(
     if (existing!.n > 0) return { inserted: 0 };
     await insertRows(DEMO_SET_SIZE, [demo], options.onProgress);
     await insertHistory(demo, admin);
+    await checkDemoConnections();
     return { inserted: DEMO_SET_SIZE };
   }
   await insertRows(options.rows, [demo, ...(await bulkOwners())], options.onProgress);
@@ -91,6 +93,39 @@ async function bulkOwners(): Promise<Owner[]> {
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(like(users.email, "user%@example.test"));
+}
+
+/**
+ * Some of the demo set's connections as checks would have left them: most working, a few refused
+ * or needing to be connected again, so the Connection column, "Needs attention" and the request
+ * pages have something to show.
+ */
+async function checkDemoConnections() {
+  const rows = await db()
+    .select({ id: integrationSubmissions.id, type: integrationSubmissions.integrationType })
+    .from(integrationSubmissions);
+  for (const [i, row] of rows.entries()) {
+    const name = typeName(row.type);
+    const checked =
+      catalogEntry(row.type)?.auth === "credentials"
+        ? i % 5 === 0
+          ? {
+              connectionStatus: "failed" as const,
+              connectionMessage: `${name} answered 401: the credentials were refused`,
+            }
+          : { connectionStatus: "ok" as const, connectionMessage: `${name} accepted the credentials` }
+        : catalogEntry(row.type)?.auth === "oauth" && i % 4 === 0
+          ? {
+              connectionStatus: "needs_reauth" as const,
+              connectionMessage: `${name} answered 400 (invalid_grant) when renewing access: connect again`,
+            }
+          : undefined;
+    if (!checked) continue;
+    await db()
+      .update(integrationSubmissions)
+      .set({ ...checked, connectionCheckedAt: new Date(Date.now() - (i % 48) * 3_600_000) })
+      .where(eq(integrationSubmissions.id, row.id));
+  }
 }
 
 async function insertRows(
