@@ -72,6 +72,7 @@ test.beforeAll(async () => {
   real = {
     "[id]": [String((JSON.parse(submitted.body) as { id: number }).id)],
     "[type]": ["jobadder"],
+    "[deliveryId]": ["1"],
     "[...nextauth]": ["session", "csrf", "providers", "signin", "signout", "callback/credentials", "error"],
     "[[...path]]": ["nothing-here"],
   };
@@ -260,6 +261,24 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
         fields: ["disabled"],
       },
       {
+        // An endpoint that is never created: the URL field is fuzzed, and a valid body would
+        // need a public https receiver.
+        route: "/api/webhooks",
+        path: "/api/webhooks",
+        headers: { ...json, ...bearerOf(user.bearer) },
+        body: { url: "https://hooks.example.invalid/in", events: ["submission.created"] },
+        fields: ["url", "events", "description", "scope"],
+      },
+      {
+        // A submission's id: no such endpoint, once the body has passed.
+        route: "/api/webhooks/[id]",
+        path: `/api/webhooks/${id}`,
+        method: "PATCH",
+        headers: { ...json, ...bearerOf(user.bearer) },
+        body: { enabled: false },
+        fields: ["enabled", "events", "url"],
+      },
+      {
         // A submission's id: no such key, once the body has passed.
         route: "/api/keys/[id]/rotate",
         path: `/api/keys/${id}/rotate`,
@@ -278,6 +297,10 @@ test("every /api route that takes a body answers malformed JSON with JSON, never
     "/api/keys/[id]",
     "/api/admin/users/[id]/revoke",
     "/api/integrations/[id]/test",
+    // Read no body: a test send, a rotation and a retry.
+    "/api/webhooks/[id]/test",
+    "/api/webhooks/[id]/rotate",
+    "/api/webhooks/[id]/deliveries/[deliveryId]/retry",
   ]);
   const missing = apiRoutes.filter(
     ({ route, methods }) => methods.some((method) => method !== "GET") && !fuzzedRoutes.has(route),

@@ -91,6 +91,8 @@ const schema = z
     PASSWORD_SIGNIN: z.stringbool().default(true),
     // Provider checks may reach http and private addresses (tests' loopback fakes, on-premise).
     INTEGRATION_ALLOW_PRIVATE_URLS: z.stringbool().default(false),
+    // Webhook endpoints may be http and private addresses (local testing only).
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.stringbool().default(false),
     // How often a checked connection is checked again, in hours (jittered; 0 turns it off).
     CONNECTION_CHECK_HOURS: z.coerce.number().min(0).max(720).default(24),
   })

@@ -1,6 +1,7 @@
 // Rows that matter only for a while: rate-limit windows that have closed, idempotency keys past
 // their 24 h, signed-out sessions that would have expired by now anyway, and API key secrets
-// whose rotation grace has ended, OAuth states past their 10 minutes. Every app process
+// whose rotation grace has ended, OAuth states past their 10 minutes, webhook deliveries finished
+// 30 days ago. Every app process
 // purges them every few minutes, a bounded batch at a time, so the tables stay the size of their
 // live rows however long the app runs. Several processes doing it at once is harmless: each
 // delete only removes what is already dead.
@@ -12,6 +13,7 @@ import { purgeClosedWindows } from "@/lib/rate-limit";
 import { purgeExpiredRevocations } from "@/lib/auth/session-revocation";
 import { purgeEndedSecrets } from "@/lib/auth/api-keys";
 import { purgeExpiredStates } from "@/lib/integrations/oauth-connect";
+import { purgeOldDeliveries } from "@/lib/webhooks/deliveries";
 
 const EVERY_MS = 5 * 60_000;
 const BATCH = 5_000;
@@ -22,6 +24,7 @@ export async function purgeExpired(): Promise<{
   revokedSessions: number;
   apiKeySecrets: number;
   oauthStates: number;
+  webhookDeliveries: number;
 }> {
   return {
     rateLimits: await purgeClosedWindows(BATCH),
@@ -29,6 +32,7 @@ export async function purgeExpired(): Promise<{
     revokedSessions: await purgeExpiredRevocations(BATCH),
     apiKeySecrets: await purgeEndedSecrets(BATCH),
     oauthStates: await purgeExpiredStates(BATCH),
+    webhookDeliveries: await purgeOldDeliveries(BATCH),
   };
 }
 

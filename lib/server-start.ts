@@ -1,8 +1,8 @@
 // What a server process does before its first request: a bad environment stops it here with
 // one clear line (instead of a server that answers 500 to everything), the bootstrap admin from
 // ADMIN_EMAIL/ADMIN_PASSWORD is created or updated, the outbox's mail worker, the periodic
-// purge of expired rows and the scheduled connection checks start, and the server is given the
-// way to end them cleanly.
+// purge of expired rows, the scheduled connection checks and the webhook worker start, and the
+// server is given the way to end them cleanly.
 import { env, EnvError } from "./env";
 import { describeError } from "./http/errors";
 import { log } from "./log";
@@ -29,9 +29,12 @@ export async function startServer(): Promise<void> {
   const stopHousekeeping = startHousekeeping();
   const { startConnectionChecks } = await import("./integrations/connection-health");
   const stopConnectionChecks = startConnectionChecks(env().CONNECTION_CHECK_HOURS);
+  const { startWebhookWorker } = await import("./webhooks/worker");
+  const stopWebhookWorker = startWebhookWorker();
   Reflect.set(globalThis, APP_SHUTDOWN, async () => {
     stopHousekeeping();
     stopConnectionChecks();
+    stopWebhookWorker();
     const closed = (async () => {
       await stopMailWorker();
       const { closeDb } = await import("@/db");

@@ -30,7 +30,7 @@ run(async () => {
   });
   bar.stop();
   console.log(
-    `✔ ${result.rotated} of ${result.scanned} submissions and ${result.tokensRotated} OAuth token sets re-sealed; every row now uses "${newest}".`,
+    `✔ ${result.rotated} of ${result.scanned} submissions and ${result.tokensRotated} OAuth token sets and webhook secrets re-sealed; every row now uses "${newest}".`,
   );
   if (env().DATA_ENCRYPTION_KEY.length > 1)
     console.log(

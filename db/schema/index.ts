@@ -9,3 +9,4 @@ export * from "./submission-groups";
 export * from "./revoked-sessions";
 export * from "./api-keys";
 export * from "./oauth";
+export * from "./webhooks";

@@ -7,14 +7,15 @@
 import "server-only";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import { db } from "@/db";
-import { integrationSubmissions as t, integrationTokens } from "@/db/schema";
+import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import { integrationSubmissions as t, integrationTokens, webhookEndpoints } from "@/db/schema";
 import { openData, sealData, sealedKeyId } from "./data-cipher";
 import { appKeyRing } from "./key-ring";
 
 export interface RotationProgress {
   scanned: number;
   rotated: number;
-  /** OAuth token sets re-sealed, after the submissions. */
+  /** Other sealed values re-sealed after the submissions: OAuth token sets, webhook secrets. */
   tokensRotated: number;
   total: number;
   lastId: number;
@@ -63,26 +64,50 @@ export async function rotateKeys(
   return progress;
 }
 
-/** The same for the OAuth tokens: one row per connected submission, compare-and-set likewise. */
-async function rotateTokens(): Promise<number> {
+/**
+ * The same for the other sealed columns (OAuth tokens, webhook secrets): small tables, walked by
+ * id, each value compare-and-set.
+ */
+async function resealColumn(
+  table: MySqlTable,
+  id: MySqlColumn,
+  column: MySqlColumn,
+  /** The column's property name in the schema (what update().set() takes). */
+  key: string,
+): Promise<number> {
   const ring = appKeyRing();
   let rotated = 0;
   for (let after = 0; ;) {
-    const rows = await db()
-      .select({ id: integrationTokens.submissionId, sealed: integrationTokens.sealed })
-      .from(integrationTokens)
-      .where(gt(integrationTokens.submissionId, after))
-      .orderBy(asc(integrationTokens.submissionId))
-      .limit(500);
+    const rows = (await db()
+      .select({ id, sealed: column })
+      .from(table)
+      .where(gt(id, after))
+      .orderBy(asc(id))
+      .limit(500)) as { id: number; sealed: string | null }[];
     if (rows.length === 0) return rotated;
     for (const row of rows) {
-      if (sealedKeyId(row.sealed) === ring.current.id) continue;
+      if (row.sealed === null || sealedKeyId(row.sealed) === ring.current.id) continue;
       const [result] = await db()
-        .update(integrationTokens)
-        .set({ sealed: sealData(openData(row.sealed, ring), ring) })
-        .where(and(eq(integrationTokens.submissionId, row.id), eq(integrationTokens.sealed, row.sealed)));
+        .update(table)
+        .set({ [key]: sealData(openData(row.sealed, ring), ring) } as never)
+        .where(and(eq(id, row.id), eq(column, row.sealed)));
       rotated += result.affectedRows;
     }
     after = rows.at(-1)!.id;
   }
 }
+
+const rotateTokens = async () =>
+  (await resealColumn(
+    integrationTokens,
+    integrationTokens.submissionId,
+    integrationTokens.sealed,
+    "sealed",
+  )) +
+  (await resealColumn(webhookEndpoints, webhookEndpoints.id, webhookEndpoints.secret, "secret")) +
+  (await resealColumn(
+    webhookEndpoints,
+    webhookEndpoints.id,
+    webhookEndpoints.previousSecret,
+    "previousSecret",
+  ));

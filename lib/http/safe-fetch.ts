@@ -68,6 +68,8 @@ export interface FetchPolicy {
   /** Tests narrow it further; by default every public address. */
   allowAddress?: (address: string) => boolean;
   timeoutMs?: number;
+  /** Hand a redirect back as the answer instead of following it (webhooks follow none). */
+  noRedirects?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -87,6 +89,24 @@ export function checkUrl(url: URL, policy: FetchPolicy): void {
   if (url.username || url.password) throw new UnsafeUrlError("must not carry a user name or password");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) && !allows(policy)(host)) throw new UnsafeUrlError("must be a public address");
+}
+
+/**
+ * checkUrl, and the name resolved now with every address checked: for a URL that is stored to be
+ * called later (a webhook), so a private address is refused when it is given, not only when used.
+ */
+export async function checkResolvedUrl(url: URL, policy: FetchPolicy): Promise<void> {
+  checkUrl(url, policy);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) || policy.allowPrivate) return;
+  const answers = await new Promise<LookupAddress[]>((resolve, reject) =>
+    lookup(host, { all: true }, (error, found) => (error ? reject(error) : resolve(found))),
+  ).catch(() => {
+    throw new UnsafeUrlError(`${host} does not resolve`);
+  });
+  if (answers.length === 0 || answers.some((answer) => !allows(policy)(answer.address))) {
+    throw new UnsafeUrlError(`${host} resolves to an address that is not public`);
+  }
 }
 
 // Connections resolve their host through this lookup: a name whose addresses are not all allowed
@@ -146,7 +166,7 @@ export async function safeFetch(input: string, init: RequestInit, policy: FetchP
       throw unsafeIn(error) ?? error;
     }
     const location = response.headers.get("location");
-    if (!REDIRECTS.has(response.status) || !location) return response;
+    if (!REDIRECTS.has(response.status) || !location || policy.noRedirects) return response;
     await response.body?.cancel();
     if (hop >= MAX_REDIRECTS) throw new UnsafeUrlError(`more than ${MAX_REDIRECTS} redirects`);
     url = new URL(location, url);

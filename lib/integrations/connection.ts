@@ -21,6 +21,8 @@ import { recordEvent, recordEvents } from "./events";
 import { oauthProviders } from "./oauth-providers";
 import { clientOf, freshTokens } from "./oauth-tokens";
 import { providerChecks } from "./provider-checks";
+import { queueWebhooks } from "@/lib/webhooks/emit";
+import { kickWebhookWorker } from "@/lib/webhooks/worker";
 
 type CheckRequest = { url: string; init: RequestInit };
 
@@ -173,7 +175,9 @@ export async function recordCheck(
   actor: AuthUser | null,
   result: CheckOutcome,
 ): Promise<void> {
+  let hooks = 0;
   await transaction(async (tx) => {
+    hooks = 0;
     await tx
       .update(integrationSubmissions)
       .set({
@@ -191,7 +195,14 @@ export async function recordCheck(
     if (row.connectionStatus === "ok" && result.status !== "ok") {
       await recordEvents(tx, row.id, await queueConnectionAttention(tx, row, result.status, result.message));
     }
+    const from = connectionOf(row).status;
+    if (from !== result.status) {
+      hooks = await queueWebhooks(tx, row, "connection.status_changed", {
+        connection: { from, to: result.status },
+      });
+    }
   });
+  if (hooks > 0) kickWebhookWorker();
 }
 
 /** POST /api/integrations/test: credentials checked before they are submitted; nothing stored. */

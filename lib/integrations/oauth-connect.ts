@@ -16,7 +16,9 @@ import { env } from "@/lib/env";
 import { errors } from "@/lib/http/errors";
 import { hit } from "@/lib/rate-limit";
 import { findVisible } from "./access";
-import { nextCheckAt } from "./connection";
+import { connectionOf, nextCheckAt } from "./connection";
+import { queueWebhooks } from "@/lib/webhooks/emit";
+import { kickWebhookWorker } from "@/lib/webhooks/worker";
 import { typeName } from "./catalog";
 import { recordEvent } from "./events";
 import { oauthProviders } from "./oauth-providers";
@@ -154,7 +156,9 @@ export async function finishConnect(caller: AuthUser, type: string, query: Callb
   });
   if (answer.kind !== "tokens") return failed("exchange_failed", answer.message);
   const message = `Connected to ${name}`;
+  let hooks = 0;
   await transaction(async (tx) => {
+    hooks = 0;
     await storeTokens(tx, row.id, answer.tokens, answer.expiresIn);
     await tx
       .update(integrationSubmissions)
@@ -166,7 +170,12 @@ export async function finishConnect(caller: AuthUser, type: string, query: Callb
       })
       .where(eq(integrationSubmissions.id, row.id));
     await recordEvent(tx, row.id, caller, "connected", { message });
+    const from = connectionOf(row).status;
+    if (from !== "ok") {
+      hooks = await queueWebhooks(tx, row, "connection.status_changed", { connection: { from, to: "ok" } });
+    }
   });
+  if (hooks > 0) kickWebhookWorker();
   return row.id;
 }
 

@@ -30,7 +30,7 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description: string };
   components: Record<string, unknown>;
   security: Security;
-  paths: Record<string, Partial<Record<"get" | "post" | "put" | "delete", Operation>>>;
+  paths: Record<string, Partial<Record<"get" | "post" | "put" | "patch" | "delete", Operation>>>;
 }
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {

@@ -2,6 +2,7 @@
 // responses, so documentation and behaviour cannot drift apart.
 import { oauthProviders } from "./oauth-providers";
 import { keyPaths } from "@/lib/auth/openapi-keys";
+import { webhookPaths } from "@/lib/webhooks/openapi-webhooks";
 import { signupBody, tokenBody } from "@/lib/auth/schemas";
 import { apiScopes } from "@/lib/auth/scopes";
 import {
@@ -343,6 +344,7 @@ export function openApiDocument(): OpenApiDocument {
         },
       },
       ...keyPaths,
+      ...webhookPaths,
       "/api/health": {
         get: {
           summary: "Readiness",

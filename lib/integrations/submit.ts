@@ -11,6 +11,8 @@ import { env } from "@/lib/env";
 import { errors } from "@/lib/http/errors";
 import { hit } from "@/lib/rate-limit";
 import { recordEvents } from "./events";
+import { queueWebhooks } from "@/lib/webhooks/emit";
+import { kickWebhookWorker } from "@/lib/webhooks/worker";
 import { adjustCount, type CountKey } from "./counts";
 import { idempotencyFor, storedResponse, storeResponse, type StoredResponse } from "./idempotency";
 import { resolveOwner } from "./owner";
@@ -45,6 +47,7 @@ export async function submitIntegration(
     if (stored) return { ...stored, replayed: true };
     if (attempt === 1) await countSubmit(caller);
     const owner = await resolveOwner(caller, body);
+    let hooks = 0;
     try {
       const response = await transaction(async (tx) => {
         const key: CountKey = {
@@ -74,6 +77,7 @@ export async function submitIntegration(
           { actor: caller, type: "created", details: { to: body.status } },
           ...queued,
         ]);
+        hooks = await queueWebhooks(tx, { id: row.id, userId: owner.id }, "submission.created");
         const result: StoredResponse = {
           status: 201,
           body: {
@@ -91,6 +95,7 @@ export async function submitIntegration(
       });
       // A notification held for the batching window is found by the worker's own polling.
       if (env().NOTIFICATION_BATCH_SECONDS === 0) kickMailWorker();
+      if (hooks > 0) kickWebhookWorker();
       return { ...response, replayed: false };
     } catch (error) {
       const retry = hasErrorCode(error, "ER_DUP_ENTRY") || hasErrorCode(error, "ER_LOCK_DEADLOCK");

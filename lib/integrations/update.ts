@@ -19,6 +19,8 @@ import type { JsonObject } from "./json-limits";
 import { keepMaskedSecrets } from "./mask-secrets";
 import { namingOther } from "./owner";
 import type { UpdateBody } from "./schemas";
+import { queueWebhooks } from "@/lib/webhooks/emit";
+import { kickWebhookWorker } from "@/lib/webhooks/worker";
 
 function changedKeys(before: JsonObject, after: JsonObject): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -35,7 +37,9 @@ export async function updateIntegration(
   body: UpdateBody,
   options: { ifMatch: string | null },
 ): Promise<number> {
+  let hooks = 0;
   const version = await transaction(async (tx) => {
+    hooks = 0;
     const [row] = await tx.select().from(t).where(visibleTo(caller, id)).for("update").limit(1);
     if (!row) throw errors.notFound();
     const other = namingOther({ id: row.userId, email: row.userEmail }, body);
@@ -88,10 +92,18 @@ export async function updateIntegration(
       }
     }
     await recordEvents(tx, row.id, events);
+    const owner = { id: row.id, userId: row.userId };
+    if (fields.length > 0) hooks += await queueWebhooks(tx, owner, "submission.updated", { fields });
+    if (statusChanged) {
+      hooks += await queueWebhooks(tx, owner, "submission.status_changed", {
+        status: { from: row.status, to: body.status },
+      });
+    }
     // Last, as in a submit: the shared count rows stay locked only from here to COMMIT.
     if (statusChanged && body.status) await moveCount(tx, row, row.status, body.status);
     return row.version + 1;
   });
   kickMailWorker();
+  if (hooks > 0) kickWebhookWorker();
   return version;
 }

@@ -4,5 +4,6 @@ export const templateNames = [
   "integration_status_changed",
   "connection_needs_attention",
   "integration_message",
+  "webhook_disabled",
 ] as const;
 export type TemplateName = (typeof templateNames)[number];

@@ -10,6 +10,7 @@ import { integrationRequestDigestContent } from "@/emails/integration-request-di
 import { integrationStatusChangedContent } from "@/emails/integration-status-changed";
 import { connectionNeedsAttentionContent } from "@/emails/connection-needs-attention";
 import { integrationMessageContent } from "@/emails/integration-message";
+import { webhookDisabledContent } from "@/emails/webhook-disabled";
 import { statuses } from "@/db/schema";
 import { SUBJECT_MAX_LENGTH } from "@/db/schema/email-outbox";
 import type { TemplateName } from "./template-names";
@@ -84,6 +85,11 @@ export const templates: { [T in TemplateName]: ReturnType<typeof defineTemplate>
     }),
     (p) => `A message about your ${p.integrationName} request`,
     integrationMessageContent,
+  ),
+  webhook_disabled: defineTemplate(
+    z.object({ url: z.url(), failures: z.number().int().min(1), lastError: text(255), manageUrl: z.url() }),
+    () => "A webhook endpoint was turned off",
+    webhookDisabledContent,
   ),
 };
 

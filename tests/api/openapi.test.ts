@@ -75,6 +75,7 @@ describe("GET /api/openapi.json", () => {
       "integration_status_changed",
       "connection_needs_attention",
       "integration_message",
+      "webhook_disabled",
     ]);
   });
 });

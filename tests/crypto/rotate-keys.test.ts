@@ -33,12 +33,17 @@ describe("keys:rotate", () => {
       before[0]!.id,
       sealData(tokens),
     ]);
+    // And a webhook endpoint's secret, mid-rotation (both secrets sealed).
+    await rawQuery(
+      "INSERT INTO webhook_endpoints (user_id, url, events, secret, previous_secret) VALUES (1, 'https://hooks.example.com', 'webhook.test', ?, ?)",
+      [sealData({ secret: "whsec_new" }), sealData({ secret: "whsec_old" })],
+    );
 
     await withKeys(`${OLD},${NEW}`);
     const { rotateKeys } = await import("@/lib/crypto/rotate-keys");
     const seen: number[] = [];
     const result = await rotateKeys({ batchSize: 500, onProgress: (p) => seen.push(p.scanned) });
-    expect(result).toMatchObject({ scanned: before.length, rotated: before.length, tokensRotated: 1 });
+    expect(result).toMatchObject({ scanned: before.length, rotated: before.length, tokensRotated: 3 });
     expect(seen).toEqual([500, 1_000, before.length]);
 
     const after = await rawQuery<{ id: number; data: string }>(
@@ -50,6 +55,11 @@ describe("keys:rotate", () => {
     const [held] = await rawQuery<{ sealed: string }>("SELECT sealed FROM integration_tokens");
     expect(held!.sealed.startsWith("new:")).toBe(true);
     expect(openWithBoth(held!.sealed)).toEqual(tokens);
+    const [hook] = await rawQuery<{ secret: string; previous_secret: string }>(
+      "SELECT secret, previous_secret FROM webhook_endpoints",
+    );
+    expect([hook!.secret.slice(0, 4), hook!.previous_secret.slice(0, 4)]).toEqual(["new:", "new:"]);
+    expect(openWithBoth(hook!.previous_secret)).toEqual({ secret: "whsec_old" });
     expect(await rotateKeys()).toMatchObject({ rotated: 0, tokensRotated: 0 });
   });
 

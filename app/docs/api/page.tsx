@@ -42,7 +42,7 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
         <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method] ?? ""}`}>
           {method}
         </span>
-        <span className="text-slate-900">{path}</span>
+        <span className="min-w-0 text-slate-900 [overflow-wrap:anywhere]">{path}</span>
       </h2>
       <p className="mt-2 text-slate-700">
         <Text>{operation.summary}</Text>
