@@ -1,9 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useTheme } from "next-themes";
 import { Monitor, Moon, Sun } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
+import { useMounted } from "@/components/ui/use-mounted";
 
 const NEXT = { system: "light", light: "dark", dark: "system" } as const;
 const LABEL = { system: "System theme", light: "Light theme", dark: "Dark theme" } as const;
@@ -11,13 +11,6 @@ const ICON = { system: Monitor, light: Sun, dark: Moon } as const;
 type Choice = keyof typeof NEXT;
 
 // The stored choice is only known in the browser: the server renders the button without it.
-const subscribe = () => () => {};
-const useMounted = () =>
-  useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
 
 /** One button that steps through system → light → dark, saying which is on. */
 export function ThemeToggle() {

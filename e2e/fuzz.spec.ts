@@ -20,6 +20,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin/emails": ["status", "before", "id"],
   "/admin/users": ["q", "before"],
   "/account": ["keys"],
+  "/account/webhooks": ["id", "status"],
 };
 // The same for the API's GET routes (their zod query schemas).
 const LIST_PARAMS = ["status", "type", "q", "from", "to", "sort", "limit", "cursor", "connection"];

@@ -64,6 +64,17 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         </p>
         <ApiKeys keys={keys} canGrantAdmin={isAdmin(user)} />
       </section>
+      <section className="mt-8" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading" className="text-lg font-semibold">
+          Webhooks
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Rather than polling, let us tell your services when your requests change.{" "}
+          <Link href="/account/webhooks" className="font-semibold text-link hover:underline">
+            Manage webhooks →
+          </Link>
+        </p>
+      </section>
       <section className="mt-8" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="text-lg font-semibold">
           Sessions

@@ -3,6 +3,7 @@
 import type { ListPage } from "@/lib/integrations/list-query";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { useMounted } from "@/components/ui/use-mounted";
 
 const PAGE_SIZES = [25, 50, 100, 250];
 const number = new Intl.NumberFormat("en-US");
@@ -23,6 +24,8 @@ export function Pagination({
   set: (patch: Record<string, string | undefined>) => void;
 }) {
   const first = (pageNumber - 1) * limit + 1;
+  // Until the page is interactive the buttons are off: a click before then would do nothing.
+  const ready = useMounted();
   return (
     <nav
       id="pagination"
@@ -49,7 +52,7 @@ export function Pagination({
         <button
           type="button"
           className={buttonClass("secondary", "py-1")}
-          disabled={!page.prevCursor}
+          disabled={!ready || !page.prevCursor}
           onClick={() => set({ cursor: undefined, page: undefined })}
         >
           First
@@ -57,7 +60,7 @@ export function Pagination({
         <button
           type="button"
           className={buttonClass("secondary", "py-1")}
-          disabled={!page.prevCursor}
+          disabled={!ready || !page.prevCursor}
           // The page before the second is the first page itself, with a clean URL.
           onClick={() =>
             set(
@@ -72,7 +75,7 @@ export function Pagination({
         <button
           type="button"
           className={buttonClass("secondary", "py-1")}
-          disabled={!page.nextCursor}
+          disabled={!ready || !page.nextCursor}
           onClick={() => set({ cursor: page.nextCursor ?? undefined, page: String(pageNumber + 1) })}
         >
           Next
