@@ -13,6 +13,7 @@ import { fillSignIn } from "./helpers/sign-in";
 test.describe.configure({ mode: "serial" });
 
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+let answer = 200;
 let receiver: http.Server;
 let receiverUrl: string;
 let app: Instance;
@@ -25,8 +26,8 @@ test.beforeAll(async () => {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end("ok");
+      res.writeHead(answer, { "content-type": "text/plain" });
+      res.end(answer < 300 ? "ok" : "receiver down");
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -66,6 +67,13 @@ test("a user adds an endpoint, keeps its secret, tests it, and finds a request's
 
   const endpoint = page.getByRole("list", { name: "Webhook endpoints" }).getByRole("listitem").first();
   await expect(endpoint).toContainText(receiverUrl);
+  // The receiver down: the test says so; back up: delivered.
+  answer = 503;
+  await endpoint.getByRole("button", { name: "Send test event" }).click();
+  await expect(endpoint.getByRole("status")).toContainText(
+    "Not delivered: Answered 503. It will be tried again.",
+  );
+  answer = 200;
   await endpoint.getByRole("button", { name: "Send test event" }).click();
   await expect(endpoint.getByRole("status")).toContainText(/Delivered: answered 200/);
 
@@ -85,7 +93,26 @@ test("a user adds an endpoint, keeps its secret, tests it, and finds a request's
   await endpoint.getByRole("link", { name: "Deliveries" }).click();
   const log = page.getByRole("table", { name: "Deliveries" });
   await expect(log.getByRole("row").filter({ hasText: "submission.created" })).toContainText("delivered");
-  await expect(log.getByRole("row").filter({ hasText: "webhook.test" })).toContainText("delivered");
-  await page.getByRole("link", { name: "failed", exact: true }).click();
+  // The failed test waits for its next try; Retry sends it now.
+  await page.getByRole("link", { name: "pending", exact: true }).click();
+  await expect(page.getByRole("link", { name: "pending", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  const waiting = log.getByRole("row").filter({ hasText: "webhook.test" });
+  await expect(waiting).toContainText("receiver down");
+  await waiting.getByRole("button", { name: "Retry" }).click();
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return log.getByRole("row").filter({ hasText: "webhook.test" }).count();
+    })
+    .toBe(0);
   await expect(page.getByText("No deliveries match.")).toBeVisible();
+  await page.getByRole("link", { name: "delivered", exact: true }).click();
+  await expect(page.getByRole("link", { name: "delivered", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(log.getByRole("row").filter({ hasText: "webhook.test" })).toHaveCount(2);
 });

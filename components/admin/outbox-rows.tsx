@@ -6,7 +6,7 @@ import type { OutboxListItem } from "@/lib/mail/outbox-queries";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { DataTable } from "@/components/ui/data-table";
 import { OutboxStatusBadge } from "./outbox-status";
-import { RetryEmailButton } from "./retry-email-button";
+import { RetryButton } from "@/components/ui/retry-button";
 
 export type OutboxRow = OutboxListItem & { href?: string };
 
@@ -64,7 +64,9 @@ const columns = [
     meta: { label: "Actions" },
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row: { original: item } }) =>
-      item.status === "failed" || item.status === "pending" ? <RetryEmailButton id={item.id} /> : null,
+      item.status === "failed" || item.status === "pending" ? (
+        <RetryButton path={`/api/admin/emails/${item.id}/retry`} />
+      ) : null,
   }),
 ];
 

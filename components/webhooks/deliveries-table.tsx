@@ -1,12 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { apiFetch } from "@/lib/client/api-fetch";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { RetryButton } from "@/components/ui/retry-button";
 import { DataTable } from "@/components/ui/data-table";
 
 export interface DeliveryRow {
@@ -31,40 +29,6 @@ const TONE = {
   delivered: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   failed: "bg-red-50 text-red-800 ring-red-200",
 };
-
-function RetryButton({ endpointId, id }: { endpointId: number; id: number }) {
-  const router = useRouter();
-  const [state, setState] = useState<"idle" | "busy" | "queued" | string>("idle");
-  return (
-    <span className="inline-flex items-center gap-2">
-      <Button
-        variant="secondary"
-        className="py-1"
-        disabled={state === "busy"}
-        onClick={async () => {
-          setState("busy");
-          const sent = await apiFetch(`/api/webhooks/${endpointId}/deliveries/${id}/retry`, {
-            method: "POST",
-          });
-          setState(sent.ok ? "queued" : sent.error);
-          router.refresh();
-        }}
-      >
-        Retry
-      </Button>
-      {state === "queued" ? (
-        <span role="status" className="text-xs text-slate-600">
-          Queued again
-        </span>
-      ) : null}
-      {state !== "idle" && state !== "busy" && state !== "queued" ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state}
-        </span>
-      ) : null}
-    </span>
-  );
-}
 
 const column = createColumnHelper<DeliveryRow>();
 
@@ -113,7 +77,9 @@ const columnsFor = (endpointId: number) => [
     meta: { label: "Actions" },
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row: { original } }) =>
-      original.status === "delivered" ? null : <RetryButton endpointId={endpointId} id={original.id} />,
+      original.status === "delivered" ? null : (
+        <RetryButton path={`/api/webhooks/${endpointId}/deliveries/${original.id}/retry`} />
+      ),
   }),
 ];
 
