@@ -107,6 +107,11 @@ test("a JobAdder request is connected through the provider's consent page, and a
   await page.getByRole("button", { name: /^Submit JobAdder request/ }).click();
   await expect(page.getByText("Your JobAdder request was submitted.")).toBeVisible();
   const request = page.url().replace(/\?.*$/, "");
+  // The list says it waits for the person too.
+  const id = /\/integrations\/mine\/(\d+)/.exec(request)![1]!;
+  await page.goto("/integrations/mine");
+  await expect(page.getByRole("link", { name: new RegExp(`#${id}\\b`) })).toContainText("Not connected");
+  await page.goto(request);
 
   const panel = page.getByRole("region", { name: "Connection" });
   await expect(panel).toContainText("Not connected");
@@ -116,6 +121,9 @@ test("a JobAdder request is connected through the provider's consent page, and a
 
   await expect(page.getByText("JobAdder is connected.")).toBeVisible();
   await expect(page).toHaveURL(request);
+  await page.goto("/integrations/mine");
+  await expect(page.getByRole("link", { name: new RegExp(`#${id}\\b`) })).not.toContainText("Not connected");
+  await page.goto(request);
   await expect(panel).toContainText("Connected to JobAdder");
   await panel.getByRole("button", { name: "Test again" }).click();
   await expect(panel).toContainText("JobAdder accepted the credentials");

@@ -11,6 +11,8 @@ import { StatusBadge } from "@/components/integrations/status-badge";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
+import { ConnectionBadge } from "@/components/integrations/connection-badge";
+import type { ConnectionStatus } from "@/lib/integrations/connection-status";
 
 export const metadata: Metadata = { title: "My integrations" };
 
@@ -29,6 +31,8 @@ async function ownPage(userId: number, cursor: string | undefined) {
     throw error;
   }
 }
+
+const NEEDS_YOU: ReadonlySet<ConnectionStatus> = new Set(["failed", "needs_reauth", "not_connected"]);
 
 export default async function MyIntegrationsPage({ searchParams }: PageProps<"/integrations/mine">) {
   const user = await requirePageUser("/integrations/mine");
@@ -67,6 +71,10 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
                   </span>
                 </span>
                 <StatusBadge status={item.status} />
+                {/* A connection that needs the person: said in the list, not only on its page. */}
+                {NEEDS_YOU.has(item.connection.status) ? (
+                  <ConnectionBadge status={item.connection.status} />
+                ) : null}
                 <span className="w-full text-sm text-slate-500 sm:w-auto">
                   Updated <Timestamp iso={item.updatedAt} />
                 </span>
