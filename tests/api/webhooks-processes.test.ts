@@ -5,10 +5,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/tests/helpers/call";
 import { submission, submitAs } from "@/tests/helpers/integrations";
+import { withOwnDatabase } from "@/tests/helpers/own-database";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser } from "@/tests/helpers/users";
 
 const exec = promisify(execFile);
+
+// Its own database: the worker processes claim every due delivery in it, other files' too.
+withOwnDatabase("webhook_processes");
 
 // Every server process runs the webhook worker: three processes claiming the same deliveries at
 // once must send each exactly once, and a submission's events in order.
