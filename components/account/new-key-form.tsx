@@ -9,7 +9,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { cardClass } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Label } from "@/components/ui/label";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CodeChoices } from "@/components/ui/code-choices";
 
 const DAY_MS = 86_400_000;
 const LIFETIMES = [
@@ -72,36 +72,15 @@ export function NewKeyForm({
         error={fields.name}
         hint="Say which service uses it, to know what breaks if you revoke it."
       />
-      <fieldset aria-describedby={fields.scopes ? "scopes-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-800">What it may do</legend>
-        <div className="mt-2 space-y-1">
-          {offered.map((scope) => (
-            <label
-              key={scope}
-              className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
-            >
-              <Checkbox
-                className="mt-0.5 size-5"
-                checked={scopes.includes(scope)}
-                onChange={(event) =>
-                  setScopes((held) =>
-                    event.target.checked ? [...held, scope] : held.filter((s) => s !== scope),
-                  )
-                }
-              />
-              <span className="text-sm">
-                <code className="font-mono text-slate-900">{scope}</code>
-                <span className="block text-slate-600">{scopeDescriptions[scope]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {fields.scopes ? (
-          <p id="scopes-error" className="mt-1 text-sm text-red-600">
-            Choose at least one: {fields.scopes}
-          </p>
-        ) : null}
-      </fieldset>
+      <CodeChoices
+        legend="What it may do"
+        options={offered}
+        describe={(scope) => scopeDescriptions[scope]}
+        chosen={scopes}
+        onChange={setScopes}
+        error={fields.scopes ? `Choose at least one: ${fields.scopes}` : undefined}
+        errorId="scopes-error"
+      />
       <div>
         <Label htmlFor="key-lifetime">Expires</Label>
         <Select id="key-lifetime" name="lifetime" defaultValue="90" className="mt-1 block min-h-11">

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import type { OutboxListItem } from "@/lib/mail/outbox-queries";
 import { Timestamp } from "@/components/integrations/relative-time";
-import { DataTable } from "@/components/ui/data-table";
+import { ReadOnlyTable } from "@/components/ui/data-table";
 import { OutboxStatusBadge } from "./outbox-status";
 import { RetryButton } from "@/components/ui/retry-button";
 
@@ -71,17 +71,5 @@ const columns = [
 ];
 
 export function OutboxRows({ rows }: { rows: OutboxRow[] }) {
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    enableRowSelection: false,
-  });
-  return (
-    <DataTable
-      table={table}
-      label="Emails"
-      empty={<p className="px-4 py-10 text-center text-sm text-slate-500">No emails.</p>}
-    />
-  );
+  return <ReadOnlyTable rows={rows} columns={columns} label="Emails" empty="No emails." />;
 }

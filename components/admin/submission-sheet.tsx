@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import type { IntegrationDto } from "@/lib/integrations/serialize";
-import { CONNECTION_LABELS } from "@/lib/integrations/connection-status";
 import { ConnectionBadge } from "@/components/integrations/connection-badge";
 import { DataList } from "@/components/integrations/data-list";
 import { StatusBadge } from "@/components/integrations/status-badge";
@@ -32,10 +31,7 @@ export function SubmissionSheet({
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={integration.status} />
-            <ConnectionBadge
-              status={integration.connection.status}
-              label={CONNECTION_LABELS[integration.connection.status]}
-            />
+            <ConnectionBadge status={integration.connection.status} />
           </div>
           {integration.connection.message ? (
             <p className="text-sm text-slate-700">{integration.connection.message}</p>

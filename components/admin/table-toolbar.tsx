@@ -10,15 +10,10 @@ import { Select } from "@/components/ui/select";
 import { catalog, catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 import { Label } from "@/components/ui/label";
+import { pillClass } from "@/components/ui/pill";
 
-/** A filter that is on or off, as a pill (aria-pressed says which). */
-const chip = (pressed: boolean) =>
-  cn(
-    "rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset",
-    pressed
-      ? "bg-brand-600 text-white ring-brand-600"
-      : "bg-surface text-slate-700 ring-slate-300 hover:bg-slate-50",
-  );
+/** A toolbar's filter pill: the shared look, in the toolbar's small type. */
+const chip = (pressed: boolean) => pillClass(pressed, "text-xs font-medium");
 
 export function TableToolbar({ types }: { types: string[] }) {
   const { params, set, pending } = useUrlState();

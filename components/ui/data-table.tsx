@@ -1,7 +1,14 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { flexRender, type RowData, type Table } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type Table,
+} from "@tanstack/react-table";
 import { cn } from "./cn";
 import { stacked } from "./stacked-table";
 
@@ -119,5 +126,34 @@ export function DataTable<T>({
       </table>
       {rows.length === 0 ? empty : null}
     </div>
+  );
+}
+
+/** A list to read, not to work on (no selection, no sorting): the rows and their columns. */
+export function ReadOnlyTable<T>({
+  rows,
+  columns,
+  label,
+  empty,
+}: {
+  rows: T[];
+  // TanStack's own column type: each column has its own value type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<T, any>[];
+  label: string;
+  empty: string;
+}) {
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    enableRowSelection: false,
+  });
+  return (
+    <DataTable
+      table={table}
+      label={label}
+      empty={<p className="px-4 py-10 text-center text-sm text-slate-500">{empty}</p>}
+    />
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Timestamp } from "@/components/integrations/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { RetryButton } from "@/components/ui/retry-button";
-import { DataTable } from "@/components/ui/data-table";
+import { ReadOnlyTable } from "@/components/ui/data-table";
 
 export interface DeliveryRow {
   id: number;
@@ -85,17 +85,5 @@ const columnsFor = (endpointId: number) => [
 
 export function DeliveriesTable({ endpointId, rows }: { endpointId: number; rows: DeliveryRow[] }) {
   const [columns] = useState(() => columnsFor(endpointId));
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    enableRowSelection: false,
-  });
-  return (
-    <DataTable
-      table={table}
-      label="Deliveries"
-      empty={<p className="px-4 py-10 text-center text-sm text-slate-500">No deliveries match.</p>}
-    />
-  );
+  return <ReadOnlyTable rows={rows} columns={columns} label="Deliveries" empty="No deliveries match." />;
 }

@@ -5,13 +5,13 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CodeChoices } from "@/components/ui/code-choices";
 import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 
-export const EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+const EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "submission.created": "A request is submitted",
   "submission.updated": "A request's details change",
   "submission.status_changed": "A request moves to another status",
@@ -72,30 +72,15 @@ export function NewWebhookForm({
         hint="https, on the public internet. We POST each event there, signed."
         error={fields.url}
       />
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Events</legend>
-        <div className="mt-2 space-y-1">
-          {webhookEventTypes.map((type) => (
-            <label
-              key={type}
-              className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
-            >
-              <Checkbox
-                className="mt-0.5 size-5"
-                checked={events.includes(type)}
-                onChange={(e) =>
-                  setEvents((held) => (e.target.checked ? [...held, type] : held.filter((t) => t !== type)))
-                }
-              />
-              <span className="text-sm">
-                <code className="font-mono text-slate-900">{type}</code>
-                <span className="block text-slate-600">{EVENT_DESCRIPTIONS[type]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {fields.events ? <p className="mt-1 text-sm text-red-600">Choose at least one event.</p> : null}
-      </fieldset>
+      <CodeChoices
+        legend="Events"
+        options={webhookEventTypes}
+        describe={(type) => EVENT_DESCRIPTIONS[type]}
+        chosen={events}
+        onChange={setEvents}
+        error={fields.events ? "Choose at least one event." : undefined}
+        errorId="events-error"
+      />
       <TextField
         label="Description (optional)"
         name="description"

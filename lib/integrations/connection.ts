@@ -197,9 +197,9 @@ export async function recordCheck(
     }
     const from = connectionOf(row).status;
     if (from !== result.status) {
-      hooks = await queueWebhooks(tx, row, "connection.status_changed", {
-        connection: { from, to: result.status },
-      });
+      hooks = await queueWebhooks(tx, row, [
+        { type: "connection.status_changed", changes: { connection: { from, to: result.status } } },
+      ]);
     }
   });
   if (hooks > 0) kickWebhookWorker();

@@ -172,7 +172,9 @@ export async function finishConnect(caller: AuthUser, type: string, query: Callb
     await recordEvent(tx, row.id, caller, "connected", { message });
     const from = connectionOf(row).status;
     if (from !== "ok") {
-      hooks = await queueWebhooks(tx, row, "connection.status_changed", { connection: { from, to: "ok" } });
+      hooks = await queueWebhooks(tx, row, [
+        { type: "connection.status_changed", changes: { connection: { from, to: "ok" } } },
+      ]);
     }
   });
   if (hooks > 0) kickWebhookWorker();

@@ -212,13 +212,13 @@ async function renew(
     eq(integrationTokens.refreshClaim, claim),
   );
   if (answer.kind === "tokens") {
-    // A provider that does not rotate refresh tokens answers none: the old one stays good.
-    const renewed = {
-      ...tokens,
-      ...answer.tokens,
+    // A provider that does not rotate refresh tokens answers none (the old one stays good), and
+    // one that named the API root at the callback may not name it again.
+    const renewed: ProviderTokens = {
+      accessToken: answer.tokens.accessToken,
       refreshToken: answer.tokens.refreshToken ?? tokens.refreshToken,
+      apiUrl: answer.tokens.apiUrl ?? tokens.apiUrl,
     };
-    renewed.apiUrl = answer.tokens.apiUrl ?? tokens.apiUrl;
     await db()
       .update(integrationTokens)
       .set({

@@ -77,7 +77,7 @@ export async function submitIntegration(
           { actor: caller, type: "created", details: { to: body.status } },
           ...queued,
         ]);
-        hooks = await queueWebhooks(tx, { id: row.id, userId: owner.id }, "submission.created");
+        hooks = await queueWebhooks(tx, { id: row.id, userId: owner.id }, [{ type: "submission.created" }]);
         const result: StoredResponse = {
           status: 201,
           body: {

@@ -92,13 +92,17 @@ export async function updateIntegration(
       }
     }
     await recordEvents(tx, row.id, events);
-    const owner = { id: row.id, userId: row.userId };
-    if (fields.length > 0) hooks += await queueWebhooks(tx, owner, "submission.updated", { fields });
-    if (statusChanged) {
-      hooks += await queueWebhooks(tx, owner, "submission.status_changed", {
-        status: { from: row.status, to: body.status },
-      });
-    }
+    hooks = await queueWebhooks(tx, { id: row.id, userId: row.userId }, [
+      ...(fields.length > 0 ? [{ type: "submission.updated" as const, changes: { fields } }] : []),
+      ...(statusChanged
+        ? [
+            {
+              type: "submission.status_changed" as const,
+              changes: { status: { from: row.status, to: body.status } },
+            },
+          ]
+        : []),
+    ]);
     // Last, as in a submit: the shared count rows stay locked only from here to COMMIT.
     if (statusChanged && body.status) await moveCount(tx, row, row.status, body.status);
     return row.version + 1;

@@ -25,7 +25,7 @@ const LOCK_MS = 60_000;
 const BACKOFF_S = [10, 60, 300, 1_800, 3_600, 3 * 3_600];
 const LATER_S = 6 * 3_600;
 const GIVE_UP_MS = 25 * 3_600_000;
-export const DISABLE_AFTER = 20;
+const DISABLE_AFTER = 20;
 const BODY_KEPT = 1_024;
 
 export interface AttemptResult {

@@ -10,42 +10,53 @@ import { toIntegrationDto } from "@/lib/integrations/serialize";
 import type { WebhookEventType } from "./events";
 import { newMessageId } from "./signing";
 
-/** What an event's body says beside the submission (which fields, which status change). */
-export type EventChanges = Record<string, unknown>;
+/** One event about a submission, and what its body says beside it (which fields, which status change). */
+export interface SubmissionEvent {
+  type: WebhookEventType;
+  changes?: Record<string, unknown>;
+}
 
-/** Queues `type` about a submission for every endpoint that wants it; how many were queued. */
+/**
+ * Queues a change's events about a submission for every endpoint that wants them (one read of the
+ * endpoints and of the submission for them all); how many deliveries were queued.
+ */
 export async function queueWebhooks(
   tx: Tx,
   submission: { id: number; userId: number },
-  type: WebhookEventType,
-  changes?: EventChanges,
+  events: SubmissionEvent[],
 ): Promise<number> {
-  const endpoints = (
-    await tx
-      .select({ id: w.id, events: w.events })
-      .from(w)
-      .where(and(eq(w.enabled, true), or(eq(w.scope, "all"), eq(w.userId, submission.userId))))
-  ).filter((endpoint) => endpoint.events.split(" ").includes(type));
-  if (endpoints.length === 0) return 0;
+  if (events.length === 0) return 0;
+  const endpoints = await tx
+    .select({ id: w.id, events: w.events })
+    .from(w)
+    .where(and(eq(w.enabled, true), or(eq(w.scope, "all"), eq(w.userId, submission.userId))));
+  const deliveries = events.flatMap((event) =>
+    endpoints
+      .filter((endpoint) => endpoint.events.split(" ").includes(event.type))
+      .map((endpoint) => ({ endpoint, event })),
+  );
+  if (deliveries.length === 0) return 0;
   // The item exactly as /all shows it, secrets masked, as it stands inside this transaction.
   const [row] = await tx
     .select()
     .from(integrationSubmissions)
     .where(eq(integrationSubmissions.id, submission.id));
   if (!row) return 0;
-  const body = JSON.stringify({
-    type,
-    timestamp: new Date().toISOString(),
-    data: { submission: toIntegrationDto(row), ...(changes ? { changes } : {}) },
-  });
+  const item = toIntegrationDto(row);
+  const timestamp = new Date().toISOString();
+  // In the events' order: the worker sends a submission's deliveries to an endpoint by id.
   await tx.insert(webhookDeliveries).values(
-    endpoints.map((endpoint) => ({
+    deliveries.map(({ endpoint, event }) => ({
       endpointId: endpoint.id,
       submissionId: submission.id,
       messageId: newMessageId(),
-      type,
-      body,
+      type: event.type,
+      body: JSON.stringify({
+        type: event.type,
+        timestamp,
+        data: { submission: item, ...(event.changes ? { changes: event.changes } : {}) },
+      }),
     })),
   );
-  return endpoints.length;
+  return deliveries.length;
 }

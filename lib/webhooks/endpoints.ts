@@ -43,8 +43,8 @@ export const viewOf = (row: WebhookEndpoint, userEmail?: string): WebhookView =>
   ...(userEmail === undefined ? {} : { userEmail }),
 });
 
-export const sealSecret = (secret: string) => sealData({ secret });
-export const openSecret = (sealed: string) => openData(sealed).secret as string;
+const sealSecret = (secret: string) => sealData({ secret });
+const openSecret = (sealed: string) => openData(sealed).secret as string;
 
 async function safeUrl(url: string): Promise<string> {
   try {

@@ -8,7 +8,7 @@ import { listEndpoints } from "@/lib/webhooks/endpoints";
 import { deliveriesQuery } from "@/lib/webhooks/schemas";
 import { BackLink } from "@/components/ui/back-link";
 import { cardClass } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
+import { pillClass } from "@/components/ui/pill";
 import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
 import { Webhooks } from "@/components/webhooks/webhooks";
 
@@ -53,12 +53,7 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/account
                   key={status ?? "all"}
                   href={`/account/webhooks?id=${shown.id}${status ? `&status=${status}` : ""}`}
                   aria-current={current ? "page" : undefined}
-                  className={cn(
-                    "rounded-full px-3 py-1 ring-1 ring-inset",
-                    current
-                      ? "bg-brand-600 text-white ring-brand-600"
-                      : "bg-surface text-slate-700 ring-slate-300",
-                  )}
+                  className={pillClass(current)}
                 >
                   {status ?? "All"}
                 </Link>

@@ -12,6 +12,7 @@ import { OUTBOX_LABELS } from "@/components/admin/outbox-status";
 import { Alert } from "@/components/ui/alert";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
+import { pillClass } from "@/components/ui/pill";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -57,7 +58,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
             key={status ?? "all"}
             href={link({ status, before: undefined })}
             aria-current={params.status === status ? "page" : undefined}
-            className={`rounded-full px-3 py-1 ring-1 ring-inset ${params.status === status ? "bg-brand-600 text-white ring-brand-600" : "bg-surface ring-slate-300 hover:bg-slate-50"}`}
+            className={pillClass(params.status === status)}
           >
             {status ? OUTBOX_LABELS[status] : "All"}
           </Link>

@@ -15,7 +15,6 @@ import { Timestamp } from "@/components/integrations/relative-time";
 import { Alert } from "@/components/ui/alert";
 import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
-import { oauthProviders } from "@/lib/integrations/oauth-providers";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -102,7 +101,7 @@ export default async function IntegrationPage({
         id={integration.id}
         connection={integration.connection}
         connectHref={
-          integration.integrationType in oauthProviders && integration.userId === user.id
+          entry?.auth === "oauth" && integration.userId === user.id
             ? `/api/integrations/${integration.id}/connect`
             : undefined
         }

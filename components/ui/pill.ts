@@ -1,0 +1,11 @@
+import { cn } from "./cn";
+
+/** A filter that is on or off, as a pill: the chosen one filled (aria-pressed or aria-current says which). */
+export const pillClass = (on: boolean, extra?: string) =>
+  cn(
+    "rounded-full px-3 py-1 ring-1 ring-inset",
+    on
+      ? "bg-brand-600 text-white ring-brand-600"
+      : "bg-surface text-slate-700 ring-slate-300 hover:bg-slate-50",
+    extra,
+  );
