@@ -20,7 +20,7 @@ export function webhookDisabledContent(props: WebhookDisabledProps): EmailConten
         text: [
           "Deliveries to ",
           { strong: props.url },
-          ` failed ${props.failures} times in a row, so it was turned off.`,
+          ` failed ${props.failures} times in a row, each after a day of retries, so it was turned off.`,
         ],
       },
       { text: [{ strong: "The last attempt:" }, ` ${props.lastError}`], quote: true },

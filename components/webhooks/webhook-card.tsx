@@ -65,7 +65,7 @@ export function WebhookCard({
       </div>
       <p className="text-xs text-slate-600">
         {webhook.scope === "all" ? "Everyone's requests" : "Your requests"} · {webhook.events.join(", ")}
-        {webhook.failures > 0 ? ` · ${webhook.failures} failed in a row` : ""}
+        {webhook.failures > 0 ? ` · ${webhook.failures} deliveries failed in a row` : ""}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button

@@ -4,6 +4,7 @@
 import "server-only";
 import type { OutboxEmail } from "@/db/schema/email-outbox";
 import { db } from "@/db";
+import { keepTrying } from "@/db/keep-trying";
 import { log } from "@/lib/log";
 import { recordEventsOf } from "@/lib/integrations/events";
 import { claim, LOCK_SECONDS, markDelivered, markFailed } from "./outbox";
@@ -56,10 +57,9 @@ async function deliver(
       { id: first.id, to: first.recipient, subject: rendered?.subject ?? first.subject },
       async () => rendered ?? render(),
     );
-    await recordDelivery(
-      rows.map((row) => row.id),
-      outcome,
-    );
+    // Sent but not yet recorded: a moment without the database must not send it twice.
+    const ids = rows.map((row) => row.id);
+    await keepTrying(() => markDelivered(ids, outcome), (LOCK_SECONDS - 5) * 1000);
     await audit(rows, "email_sent");
     return { delivered: true, messageId: outcome.messageId };
   } catch (error) {
@@ -75,20 +75,6 @@ async function deliver(
     );
     await audit(given.flat(), "email_failed");
     return { delivered: false };
-  }
-}
-
-// Sent but not yet recorded: if the database is away right now, keep trying for as long as the
-// claim's lock holds, or another worker would take the row back and send it a second time.
-async function recordDelivery(ids: number[], outcome: { messageId: string; mailbox: boolean }) {
-  const deadline = Date.now() + (LOCK_SECONDS - 5) * 1000;
-  for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
-    try {
-      return await markDelivered(ids, outcome);
-    } catch (error) {
-      if (Date.now() + wait > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
   }
 }
 

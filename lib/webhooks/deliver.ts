@@ -1,10 +1,13 @@
 // Delivering a queued event: POSTed with the Standard Webhooks headers, signed with the
 // endpoint's secret(s), through the URL guard with no redirects and a 10 s timeout. A 2xx
 // delivers it; anything else is tried again with growing waits for at least a day, then marked
-// failed. Every attempt is kept. Twenty failures in a row disable the endpoint and tell its owner.
+// failed. Every attempt is kept. Twenty deliveries in a row marked failed (each tried for a day)
+// disable the endpoint and tell its owner: a receiver's short outage under heavy traffic fails
+// many attempts in a second, and must not turn its endpoint off.
 import "server-only";
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { keepTrying } from "@/db/keep-trying";
 import {
   users,
   webhookAttempts,
@@ -139,13 +142,14 @@ export async function attempt(delivery: WebhookDelivery): Promise<AttemptResult>
       responseBody: null,
     };
   }
-  await record(delivery, result);
+  // Answered but not yet recorded: a moment without the database must not send it twice.
+  await keepTrying(() => record(delivery, endpoint.failures, result), LOCK_MS - 5_000);
   return result;
 }
 
-async function record(delivery: WebhookDelivery, result: AttemptResult): Promise<void> {
+async function record(delivery: WebhookDelivery, failures: number, result: AttemptResult): Promise<void> {
   const attempts = delivery.attempts + 1;
-  const givenUp = Date.now() - delivery.createdAt.getTime() >= GIVE_UP_MS;
+  const givenUp = !result.delivered && Date.now() - delivery.createdAt.getTime() >= GIVE_UP_MS;
   const wait = (BACKOFF_S[attempts - 1] ?? LATER_S) * 1000;
   await db().transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({
@@ -170,15 +174,16 @@ async function record(delivery: WebhookDelivery, result: AttemptResult): Promise
             : { nextAttemptAt: new Date(Date.now() + wait) }),
       })
       .where(eq(d.id, delivery.id));
-    if (result.delivered) {
+    // The endpoint's row is touched only when its run of failures changes, so a flood of
+    // deliveries to one endpoint does not queue on that one row.
+    if (result.delivered && failures > 0)
       await tx.update(w).set({ failures: 0 }).where(eq(w.id, delivery.endpointId));
-      return;
-    }
+    if (!givenUp) return;
     await tx
       .update(w)
       .set({ failures: sql`${w.failures} + 1` })
       .where(eq(w.id, delivery.endpointId));
-    // The 20th failure in a row: the endpoint stops, and its owner hears why (once: it is off now).
+    // The 20th failed delivery in a row: the endpoint stops, and its owner hears why (once: it is off now).
     const [endpoint] = await tx
       .select({ failures: w.failures, enabled: w.enabled, url: w.url, email: users.email })
       .from(w)

@@ -45,7 +45,10 @@ export const webhookView = z.object({
   scope: z.enum(["own", "all"]),
   enabled: z.boolean(),
   description: z.string().nullable(),
-  failures: z.number().int().meta({ description: "Failed deliveries in a row; at 20 it is turned off" }),
+  failures: z
+    .number()
+    .int()
+    .meta({ description: "Deliveries in a row that failed after a day of retries; at 20 it is turned off" }),
   createdAt: z.string(),
   userEmail: z.string().optional().meta({ description: "Admins' lists: the owner" }),
 });

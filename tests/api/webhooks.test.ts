@@ -81,10 +81,10 @@ async function createHook(caller: TestUser, events: string[], extra: Record<stri
 }
 
 /** Waits until the receiver has what `match` looks for. */
-async function until<T>(find: () => T | undefined, ms = 8_000): Promise<T> {
+async function until<T>(find: () => T | undefined | Promise<T | undefined>, ms = 8_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const found = find();
+    const found = await find();
     if (found !== undefined) return found;
     if (Date.now() > end) throw new Error("timed out waiting for a delivery");
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -266,28 +266,42 @@ describe("webhooks", () => {
     expect(deliveriesTo(owner).filter((r) => typeOf(r) === "connection.status_changed")).toHaveLength(1);
   });
 
-  it("turns an endpoint off after 20 failures in a row and tells its owner", async () => {
+  it("turns an endpoint off after 20 deliveries in a row failed for a day, not after 20 failed attempts", async () => {
     const owner = await createTestUser();
     const { webhook } = await createHook(owner, ["webhook.test"]);
     await rawQuery("UPDATE webhook_endpoints SET failures = 19 WHERE id = ?", [webhook.id]);
+    const endpoint = () =>
+      rawQuery<{ enabled: number; failures: number }>(
+        "SELECT enabled, failures FROM webhook_endpoints WHERE id = ?",
+        [webhook.id],
+      ).then((rows) => rows[0]);
+    // A failed attempt is retried later and is not a failed delivery: the run stays at 19.
     answer = 502;
     await api(owner, "POST", `/api/webhooks/${webhook.id}/test`, undefined, { id: String(webhook.id) });
-    answer = 200;
-    const [row] = await rawQuery<{ enabled: number; failures: number }>(
-      "SELECT enabled, failures FROM webhook_endpoints WHERE id = ?",
+    expect(await endpoint()).toMatchObject({ enabled: 1, failures: 19 });
+    // Its retry a day later fails again: now the delivery failed, the 20th in a row.
+    await rawQuery(
+      "UPDATE webhook_deliveries SET created_at = CURRENT_TIMESTAMP(3) - INTERVAL 25 HOUR, next_attempt_at = CURRENT_TIMESTAMP(3) WHERE endpoint_id = ?",
       [webhook.id],
     );
-    expect(row).toMatchObject({ enabled: 0, failures: 20 });
+    await until(async () => ((await endpoint())?.enabled === 0 ? true : undefined));
+    answer = 200;
+    expect(await endpoint()).toMatchObject({ enabled: 0, failures: 20 });
+    const [failed] = await rawQuery<{ status: string; attempts: number }>(
+      "SELECT status, attempts FROM webhook_deliveries WHERE endpoint_id = ?",
+      [webhook.id],
+    );
+    expect(failed).toEqual({ status: "failed", attempts: 2 });
     const mails = await rawQuery<{ template: string; props: { lastError: string } }>(
       "SELECT template, props FROM email_outbox WHERE recipient = ? AND template = 'webhook_disabled'",
       [owner.email],
     );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.props.lastError).toBe("Answered 502");
-    // Finished deliveries are purged after 30 days; waiting ones never (this one still waits).
+    // Finished deliveries are purged after 30 days; waiting ones never.
     const held = () => rawQuery("SELECT id FROM webhook_deliveries WHERE endpoint_id = ?", [webhook.id]);
     await rawQuery(
-      "UPDATE webhook_deliveries SET created_at = CURRENT_TIMESTAMP(3) - INTERVAL 31 DAY WHERE endpoint_id = ?",
+      "UPDATE webhook_deliveries SET status = 'pending', created_at = CURRENT_TIMESTAMP(3) - INTERVAL 31 DAY WHERE endpoint_id = ?",
       [webhook.id],
     );
     const { purgeOldDeliveries } = await import("@/lib/webhooks/deliveries");
