@@ -1,5 +1,5 @@
-// Mixed load for the soak: many clients submitting, listing and reading their own requests as
-// fast as answers come, until a deadline; every acknowledged submit id is kept.
+// Mixed load for the soak: many clients submitting, listing, reading and changing their own
+// requests as fast as answers come, until a deadline; every acknowledged submit id is kept.
 export interface LoadResult {
   statuses: Map<number, number>;
   networkErrors: number;
@@ -33,13 +33,20 @@ export async function mixedLoad(options: {
           count(response.status);
           const body = (await response.json().catch(() => ({}))) as { id?: number };
           if (response.status === 201 && body.id) result.acknowledged.push(body.id);
-        } else if (kind < 4 || result.acknowledged.length === 0) {
+        } else if (kind === 2 || result.acknowledged.length === 0) {
           const response = await fetch(`${options.baseUrl}/api/integrations?limit=20`, { headers });
           count(response.status);
           await response.arrayBuffer();
         } else {
           const id = result.acknowledged[(n * 7919 + i) % result.acknowledged.length];
-          const response = await fetch(`${options.baseUrl}/api/integrations/${id}`, { headers });
+          const response =
+            kind === 3
+              ? await fetch(`${options.baseUrl}/api/integrations/${id}`, { headers })
+              : await fetch(`${options.baseUrl}/api/integrations/${id}/update`, {
+                  method: "PUT",
+                  headers,
+                  body: JSON.stringify({ data: { apiKey: `soak-${n}-${i}-new-key` } }),
+                });
           count(response.status);
           await response.arrayBuffer();
         }

@@ -1,7 +1,9 @@
 // npm run soak [-- --seconds 60 --connections 64 --no-build]: mixed load against the production
 // build with the database killed and restarted halfway, then proof that nothing was lost: every
-// acknowledged submit is stored, every email sent exactly once, memory flat. Exits 1 otherwise.
-// Everything it starts (its own MariaDB on a spare port, an SMTP sink, the app) is its own.
+// acknowledged submit is stored, every email sent exactly once, every webhook event delivered
+// exactly once and in order (through a receiver that is down for the first part), memory flat.
+// Exits 1 otherwise. Everything it starts (its own MariaDB on a spare port, an SMTP sink, a
+// webhook receiver, the app) is its own.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +15,8 @@ import { benchEnvironment } from "../bench/database";
 import { startServer } from "../bench/server";
 import { mixedLoad } from "./load";
 import { sink } from "./smtp-sink";
+import { webhookProblems } from "./webhook-checks";
+import { webhookSink, type Arrival } from "./webhook-sink";
 import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
 import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
 import { rawQuery } from "@/tests/helpers/raw-db";
@@ -32,7 +36,9 @@ run(async () => {
   const dbPort = await freePort();
   let database: LocalServer = await startLocalServer({ dataDir, port: dbPort });
   const smtp = await sink();
+  const hooks = await webhookSink();
   let received: string[] | undefined;
+  let arrived: Arrival[] | undefined;
   const url = withDatabase(database.url, "ih_soak");
   const logFile = path.join(dataDir, "app.log");
   const env = {
@@ -40,6 +46,8 @@ run(async () => {
     SMTP_URL: smtp.url,
     NOTIFICATION_RECIPIENTS: "ops@soak.test",
     LOG_FILE: logFile,
+    // The receiver is on loopback.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   };
   Object.assign(process.env, env);
   let app: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -61,9 +69,18 @@ run(async () => {
       readyPath: "/api/health",
     });
     const token = await apiToken(app.url, DEMO_USER);
+    const endpoint = await fetch(`${app.url}/api/webhooks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: hooks.url, events: ["submission.created", "submission.updated"] }),
+    });
+    if (endpoint.status !== 201) fail(`Creating the webhook endpoint answered ${endpoint.status}.`);
+    const { secret } = (await endpoint.json()) as { secret: string };
+    const receiverDown = Math.round(Math.min(10, seconds / 6));
+    hooks.tell({ secret, downUntil: Date.now() + receiverDown * 1000 });
 
     console.log(
-      `Soak: ${seconds}s at ${connections} connections; the database is killed at ${seconds / 2}s and restarted 3s later.`,
+      `Soak: ${seconds}s at ${connections} connections; the webhook receiver answers 500 for the first ${receiverDown}s; the database is killed at ${seconds / 2}s and restarted 3s later.`,
     );
     const rss: number[] = [];
     const sampler = setInterval(() => void app!.rssMiB().then((mib) => rss.push(mib)), 1_000);
@@ -82,22 +99,27 @@ run(async () => {
     });
     await outage;
     clearInterval(sampler);
+    console.log("Load over; waiting for the email and webhook queues to drain…");
 
-    // Mail that failed during the outage is retried with backoff, and a minute of submits queues
-    // thousands: wait for the queue to drain as long as it keeps moving (10 minutes at most).
-    const drainDeadline = Date.now() + 600_000;
+    // Mail and webhooks that failed during the outages are retried with backoff, and a minute of
+    // load queues thousands: wait for both queues to drain as long as they keep moving (10
+    // minutes at most).
+    const loadEnded = Date.now();
+    const drainDeadline = loadEnded + 600_000;
     let waiting = Infinity;
     let lastProgress = Date.now();
-    while (waiting > 0 && Date.now() < drainDeadline && Date.now() - lastProgress < 60_000) {
+    while (waiting > 0 && Date.now() < drainDeadline && Date.now() - lastProgress < 90_000) {
       const now = (
         await rawQuery<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')",
+          `SELECT (SELECT COUNT(*) FROM email_outbox WHERE status IN ('pending', 'sending'))
+                + (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending') AS n`,
         )
       )[0]!.n;
       if (now < waiting) lastProgress = Date.now();
       waiting = now;
       if (waiting > 0) await sleep(2_000);
     }
+    const drained = ((Date.now() - loadEnded) / 1000).toFixed(0);
     const stored = new Set<number>();
     for (let i = 0; i < load.acknowledged.length; i += 1_000) {
       const ids = load.acknowledged.slice(i, i + 1_000);
@@ -116,6 +138,10 @@ run(async () => {
       await rawQuery<{ m: string }>("SELECT DISTINCT message_id AS m FROM email_outbox WHERE status = 'sent'")
     ).map((row) => row.m);
     const ids = (received = await smtp.report());
+    const hookRows = await rawQuery<{ messageId: string; status: string }>(
+      "SELECT message_id AS messageId, status FROM webhook_deliveries",
+    );
+    const hookCheck = webhookProblems((arrived = await hooks.report()), hookRows, load.acknowledged);
     const doubled = ids.length - new Set(ids).size;
     const unreceived = sentMessages.filter((id) => !ids.includes(id)).length;
     const quarter = Math.max(1, Math.floor(rss.length / 4));
@@ -129,13 +155,15 @@ run(async () => {
     problems = [
       stored.size !== load.acknowledged.length &&
         `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
-      waiting > 0 && `${waiting} emails still queued (the queue stopped moving or took over 10 minutes)`,
+      waiting > 0 &&
+        `${waiting} emails and webhook events still queued (the queues stopped moving or took over 10 minutes)`,
       outbox.some((r) => r.status === "failed") && "some emails failed for good",
       (unreceived > 0 || new Set(ids).size !== sentMessages.length) &&
         `${sentRows} notifications marked sent in ${sentMessages.length} emails, but ${new Set(ids).size} received (${unreceived} never arrived)`,
       doubled > 0 && `${doubled} emails delivered twice`,
       (load.statuses.get(500) ?? 0) > 0 && `${load.statuses.get(500)} answers were 500`,
       growth > 1.5 && `memory grew ${growth.toFixed(2)}× between the second and last quarter`,
+      ...hookCheck.problems,
     ].filter((p): p is string => typeof p === "string");
 
     console.log(`answers: ${statuses}; network errors: ${load.networkErrors}`);
@@ -143,6 +171,7 @@ run(async () => {
     console.log(
       `notifications: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}, in ${sentMessages.length} emails; received ${ids.length}, doubled ${doubled}`,
     );
+    console.log(`${hookCheck.summary}; both queues drained ${drained}s after the load`);
     if (problems.length > 0) {
       const errors = readFileSync(logFile, "utf8")
         .split("\n")
@@ -155,9 +184,10 @@ run(async () => {
   } finally {
     await app?.stop();
     if (!received) await smtp.report();
+    if (!arrived) await hooks.report();
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (problems.length > 0) fail(`Soak failed: ${problems.join("; ")}.`);
-  console.log("✔ Soak passed: nothing lost, nothing doubled, memory flat.");
+  console.log("✔ Soak passed: nothing lost, nothing doubled, webhooks in order, memory flat.");
 });
