@@ -184,6 +184,37 @@ describe("webhooks", () => {
     expect(deliveriesTo(bob).some((r) => JSON.parse(r.body).data.submission.id === id)).toBe(false);
   });
 
+  it("sends a turned-off endpoint nothing: new changes queue nothing, waiting events wait for it", async () => {
+    const owner = await createTestUser();
+    const { webhook } = await createHook(owner, ["submission.created", "submission.updated"]);
+    const toggle = (enabled: boolean) =>
+      api(owner, "PATCH", `/api/webhooks/${webhook.id}`, { enabled }, { id: String(webhook.id) });
+    // An event queued while it was on, then the endpoint turned off before the worker's turn.
+    answer = 503;
+    const first = await submitAs(owner, submission());
+    await until(() => deliveriesTo(owner).find((r) => JSON.parse(r.body).data.submission.id === first));
+    expect((await toggle(false)).status).toBe(200);
+    answer = 200;
+    await rawQuery(
+      "UPDATE webhook_deliveries SET next_attempt_at = CURRENT_TIMESTAMP(3) WHERE endpoint_id = ?",
+      [webhook.id],
+    );
+    const second = await submitAs(owner, submission());
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(deliveriesTo(owner)).toHaveLength(1);
+    const queued = await rawQuery<{ submission_id: number; status: string }>(
+      "SELECT submission_id, status FROM webhook_deliveries WHERE endpoint_id = ?",
+      [webhook.id],
+    );
+    expect(queued).toEqual([{ submission_id: first, status: "pending" }]);
+    // On again: the waiting one goes out; the change made while it was off never does.
+    expect((await toggle(true)).status).toBe(200);
+    await until(() => (deliveriesTo(owner).length === 2 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(deliveriesTo(owner).map((r) => JSON.parse(r.body).data.submission.id)).toEqual([first, first]);
+    expect(deliveriesTo(owner).some((r) => JSON.parse(r.body).data.submission.id === second)).toBe(false);
+  });
+
   it("sends a test event now, retries by hand, rotates with both signatures for a day, and hides from strangers", async () => {
     const owner = await createTestUser();
     const stranger = await createTestUser();
