@@ -3,6 +3,7 @@
 import mysql from "mysql2/promise";
 import { drizzle } from "drizzle-orm/mysql2";
 import * as schema from "./schema";
+import { retryDeadlocks } from "./errors";
 
 export function createPool(url: string, options: { connectionLimit?: number } = {}) {
   const pool = mysql.createPool({
@@ -29,6 +30,14 @@ export function createPool(url: string, options: { connectionLimit?: number } = 
   pool.pool.on("release", (connection) => {
     if ((connection as unknown as { _fatalError?: unknown })._fatalError) connection.destroy();
   });
+  // A statement outside a transaction runs on the pool: if it lost a deadlock or, on Galera, a
+  // certification conflict (two nodes upserting one rate-limit bucket, claiming one row), it was
+  // rolled back whole and is run again. Transactions retry whole in db/transaction.ts.
+  const { query, execute } = pool;
+  pool.query = ((...args: Parameters<typeof query>) =>
+    retryDeadlocks(() => query.apply(pool, args))) as typeof query;
+  pool.execute = ((...args: Parameters<typeof execute>) =>
+    retryDeadlocks(() => execute.apply(pool, args))) as typeof execute;
   return pool;
 }
 

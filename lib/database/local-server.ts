@@ -51,16 +51,27 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-/** Initialises dataDir on first use, starts the server detached and waits until it answers. */
-export async function startLocalServer(options: { dataDir: string; port: number }): Promise<LocalServer> {
+/**
+ * Initialises dataDir on first use, starts the server detached and waits until it answers.
+ * `args` are passed on to the server (a Galera node's wsrep options). Started by root, it runs
+ * as root unless `user` names the account to run as (it then owns dataDir).
+ */
+export async function startLocalServer(options: {
+  dataDir: string;
+  port: number;
+  args?: string[];
+  user?: string;
+}): Promise<LocalServer> {
   const server = findBinary(["mariadbd", "mysqld"]);
   if (!server) throw new Error(NO_SERVER_HELP);
   const dataDir = path.resolve(options.dataDir);
   const isMariaDb = /mariadb/i.test(execFileSync(server, ["--version"], { encoding: "utf8" }));
-  const asRoot = process.getuid?.() === 0 ? ["--user=root"] : [];
+  const isRoot = process.getuid?.() === 0;
+  const asRoot = isRoot ? [`--user=${options.user ?? "root"}`] : [];
 
   if (!existsSync(path.join(dataDir, "mysql"))) {
     mkdirSync(dataDir, { recursive: true });
+    if (isRoot && options.user) execFileSync("chown", [options.user, dataDir]);
     if (isMariaDb) {
       const installer = findBinary(["mariadb-install-db", "mysql_install_db"]);
       if (!installer) throw new Error(`Found ${server} but not mariadb-install-db to initialise ${dataDir}.`);
@@ -95,13 +106,15 @@ export async function startLocalServer(options: { dataDir: string; port: number 
       "--character-set-server=utf8mb4",
       "--collation-server=utf8mb4_unicode_ci",
       ...asRoot,
+      ...(options.args ?? []),
     ],
     { detached: true, stdio: "ignore" },
   );
   child.unref();
 
   const url = `mysql://root@127.0.0.1:${options.port}/`;
-  const deadline = Date.now() + 60_000;
+  // A joining Galera node answers only once it has copied the cluster's data.
+  const deadline = Date.now() + 120_000;
   while (!(await isAnswering(url, 1_000))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const log = path.join(dataDir, "error.log");

@@ -55,6 +55,8 @@ const UNREACHABLE = new Set([
   "ER_SERVER_GONE_ERROR",
   "ER_SERVER_LOST",
   "ER_LOCK_WAIT_TIMEOUT",
+  // Galera: the node is not part of the cluster's primary component (cut off, or still joining).
+  "ER_UNKNOWN_COM_ERROR",
 ]);
 
 export function isDbUnreachable(error: unknown): boolean {
