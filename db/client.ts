@@ -23,6 +23,10 @@ export function createPool(url: string, options: { connectionLimit?: number } = 
   });
   pool.pool.on("connection", (connection) => {
     connection.query("SET time_zone = '+00:00'");
+    // On Galera, a read waits until its node has applied every write committed before it
+    // anywhere, so a client that wrote through one node reads it back through any other. Harmless
+    // on a single MariaDB server; MySQL has no such variable, and the refusal is ignored.
+    connection.query("SET SESSION wsrep_sync_wait = 1", () => {});
   });
   // When a connection dies under a query (the server restarted), mysql2 hands the fatal error to
   // that query and keeps the dead connection in the pool, where every later query on it fails.

@@ -1,5 +1,6 @@
 // Every error the API answers with is an AppError; errorResponse() is the only place that turns
 // one (or anything unexpected) into a response body.
+import { hasErrorCode } from "@/db/errors";
 import { log } from "@/lib/log";
 
 export interface ErrorDetail {
@@ -74,6 +75,12 @@ export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (isDbUnreachable(error)) {
     log.warn({ requestId, err: describeError(error) }, "database unreachable");
+    return errors.dbUnavailable();
+  }
+  // Still losing to concurrent writers after every retry (on Galera, many nodes changing one
+  // counter row at once): nothing was written, and trying again shortly will succeed.
+  if (hasErrorCode(error, "ER_LOCK_DEADLOCK")) {
+    log.warn({ requestId, err: describeError(error) }, "conflicting writes; retries used up");
     return errors.dbUnavailable();
   }
   log.error({ requestId, err: describeError(error) }, "unexpected error");
