@@ -4,7 +4,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/transaction";
-import { statuses, submissionCounts as c, submissionGroups as g, type Status } from "@/db/schema";
+import {
+  COUNTER_SLOTS,
+  statuses,
+  submissionCounts as c,
+  submissionGroups as g,
+  type Status,
+} from "@/db/schema";
 
 type Executor = Pick<Tx, "insert">;
 
@@ -41,9 +47,10 @@ export async function moveCount(
 }
 
 async function bumpTotal(tx: Executor, status: Status, integrationType: string, delta: number) {
+  const slot = Math.floor(Math.random() * COUNTER_SLOTS);
   await tx
     .insert(c)
-    .values({ status, integrationType, n: delta })
+    .values({ status, integrationType, slot, n: delta })
     .onDuplicateKeyUpdate({ set: { n: sql`${c.n} + ${delta}` } });
 }
 

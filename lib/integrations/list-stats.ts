@@ -75,7 +75,15 @@ export async function listStats(filter: GroupFilter, sort?: SortKey): Promise<Pl
   // Without an owner or a search, status and type are all a filter has: submission_counts knows.
   const fine = filter.userId !== undefined || filter.q !== undefined;
   const [counts, found] = await Promise.all([
-    db().select({ status: c.status, integrationType: c.integrationType, n: c.n }).from(c).where(gt(c.n, 0)),
+    db()
+      .select({
+        status: c.status,
+        integrationType: c.integrationType,
+        n: sql<number>`sum(${c.n})`.mapWith(Number),
+      })
+      .from(c)
+      .groupBy(c.status, c.integrationType)
+      .having(sql`sum(${c.n}) > 0`),
     fine ? matchingGroups(filter) : undefined,
   ]);
   const fixed = (group: Group) =>
