@@ -14,7 +14,7 @@ import { startHaproxy } from "./haproxy";
 import { clusterPorts, type ClusterPorts } from "./layout";
 
 export const CLUSTER_DIR = path.resolve(".data/cluster");
-const STATE_FILE = path.join(CLUSTER_DIR, "state.json");
+const stateFile = (dir: string) => path.join(dir, "state.json");
 const DATABASE = "integrations_cluster";
 
 export interface Cluster {
@@ -24,7 +24,8 @@ export interface Cluster {
   databaseUrl: string;
   nodes: GaleraNode[];
   apps: (Server | undefined)[];
-  startApp(i: number): Promise<Server>;
+  /** Starts instance i (again), on its own node unless given another database. */
+  startApp(i: number, databaseUrl?: string): Promise<Server>;
   restartNode(i: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,8 +43,9 @@ interface State {
   pids: number[];
 }
 
-export function readState(): State | undefined {
-  return existsSync(STATE_FILE) ? (JSON.parse(readFileSync(STATE_FILE, "utf8")) as State) : undefined;
+export function readState(dir = CLUSTER_DIR): State | undefined {
+  const file = stateFile(dir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as State) : undefined;
 }
 
 export const isAlive = (pid: number) => {
@@ -56,8 +58,8 @@ export const isAlive = (pid: number) => {
 };
 
 // Secrets made once and kept with the data, so a restarted cluster can read what it sealed.
-function clusterSecrets(): Record<string, string> {
-  const file = path.join(CLUSTER_DIR, "secrets.json");
+function clusterSecrets(dir: string): Record<string, string> {
+  const file = path.join(dir, "secrets.json");
   if (!existsSync(file))
     writeFileSync(
       file,
@@ -71,19 +73,25 @@ function clusterSecrets(): Record<string, string> {
 }
 
 export async function startCluster(options: {
+  /** Data, logs and the state file; CLUSTER_DIR unless given. */
+  dir?: string;
   basePort: number;
   env?: Record<string, string>;
   log(line: string): void;
 }): Promise<Cluster> {
   const missing = clusterMissing();
   if (missing) throw new Error(missing);
-  mkdirSync(CLUSTER_DIR, { recursive: true });
+  const dir = options.dir ?? CLUSTER_DIR;
+  mkdirSync(dir, { recursive: true });
   const ports = clusterPorts(options.basePort);
-  const nodes = galeraNodes(CLUSTER_DIR, ports.nodes);
+  const nodes = galeraNodes(dir, ports.nodes);
   const pids = new Set<number>();
   const remember = (pid: number) => {
     pids.add(pid);
-    writeFileSync(STATE_FILE, JSON.stringify({ supervisor: process.pid, pids: [...pids] } satisfies State));
+    writeFileSync(
+      stateFile(dir),
+      JSON.stringify({ supervisor: process.pid, pids: [...pids] } satisfies State),
+    );
   };
   const forget = (pid: number) => pids.delete(pid);
 
@@ -94,7 +102,7 @@ export async function startCluster(options: {
     for (const pid of pids) if (isAlive(pid)) process.kill(pid, "SIGTERM");
     await Promise.all(nodes.map((node) => node.server?.stop()));
     await stopAgents();
-    rmSync(STATE_FILE, { force: true });
+    rmSync(stateFile(dir), { force: true });
   };
 
   try {
@@ -104,14 +112,14 @@ export async function startCluster(options: {
       );
       remember((await startNode(node, nodes, i === 0)).pid);
     }
-    remember(startHaproxy(findBinary(["haproxy"])!, CLUSTER_DIR, ports));
+    remember(startHaproxy(findBinary(["haproxy"])!, dir, ports));
     const databaseUrl = withDatabase(`mysql://root@127.0.0.1:${ports.db}/`, DATABASE);
     await waitFor("HAProxy (see haproxy.log)", () => isAnswering(databaseUrl, 1_000));
 
     const webUrl = `http://127.0.0.1:${ports.web}`;
     const env: Record<string, string> = {
       NODE_ENV: "production",
-      ...clusterSecrets(),
+      ...clusterSecrets(dir),
       APP_URL: webUrl,
       // HAProxy appends the client's address; the instance appends HAProxy's.
       TRUSTED_PROXY_HOPS: "1",
@@ -131,7 +139,10 @@ export async function startCluster(options: {
       await closeDb();
     } else await migrateDatabase(databaseUrl);
 
-    const startApp = async (i: number) => {
+    const startApp = async (
+      i: number,
+      appDatabaseUrl = withDatabase(`mysql://root@127.0.0.1:${ports.appDb[i]}/`, DATABASE),
+    ) => {
       const port = ports.apps[i]!;
       const server = productionServer(port);
       const app = await startServer({
@@ -142,8 +153,8 @@ export async function startCluster(options: {
         env: {
           ...env,
           ...server.env,
-          DATABASE_URL: withDatabase(`mysql://root@127.0.0.1:${ports.appDb[i]}/`, DATABASE),
-          LOG_FILE: path.join(CLUSTER_DIR, `app${i + 1}.log`),
+          DATABASE_URL: appDatabaseUrl,
+          LOG_FILE: path.join(dir, `app${i + 1}.log`),
         },
       });
       apps[i] = app;

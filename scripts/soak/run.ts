@@ -3,7 +3,8 @@
 // acknowledged submit is stored, every email sent exactly once, every webhook event delivered
 // exactly once and in order (through a receiver that is down for the first part), memory flat.
 // Exits 1 otherwise. Everything it starts (its own MariaDB on a spare port, an SMTP sink, a
-// webhook receiver, the app) is its own.
+// webhook receiver, the app) is its own. With --cluster it runs on three Galera nodes and three
+// instances instead, through node and instance failures (scripts/soak/cluster.ts).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,7 @@ import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/ad
 import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { productionServer } from "../production-node";
+import { clusterMissing } from "../cluster/cluster";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -29,8 +31,22 @@ run(async () => {
   const connections = Number(option("connections") ?? 64);
   if (!(seconds >= 10 && seconds <= 600) || !(connections >= 1 && connections <= 256))
     fail("--seconds takes 10–600 and --connections 1–256.");
+  if (hasFlag("cluster")) {
+    const missing = clusterMissing();
+    if (missing) fail(missing);
+  }
   if (!hasFlag("no-build") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0)
     fail("next build failed.");
+  if (hasFlag("cluster")) {
+    const { clusterSoak } = await import("./cluster");
+    const clusterProblems = await clusterSoak({
+      seconds: Number(option("seconds") ?? 90),
+      connections,
+      basePort: Number(option("port") ?? 4500),
+    });
+    if (clusterProblems.length > 0) fail(`Cluster soak failed: ${clusterProblems.join("; ")}.`);
+    return console.log("✔ Cluster soak passed: nothing lost or doubled through node and instance failures.");
+  }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "ih-soak-"));
   const dbPort = await freePort();
