@@ -54,8 +54,18 @@ test("a user adds an endpoint, keeps its secret, tests it, and finds a request's
   await page.getByRole("link", { name: "Manage webhooks →" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
 
-  await page.getByLabel("URL").fill(receiverUrl);
+  // A refusal only the server can make lands on the URL field, with the focus, and keeps what
+  // was typed and ticked.
+  const url = page.getByLabel("URL");
+  await url.fill("https://someone:secret@hooks.example.com/x");
   await page.getByLabel("submission.created").check();
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(page.getByText("The URL must not carry a user name or password")).toBeVisible();
+  await expect(url).toBeFocused();
+  await expect(url).toHaveValue("https://someone:secret@hooks.example.com/x");
+  await expect(page.getByLabel("submission.created")).toBeChecked();
+
+  await url.fill(receiverUrl);
   await page.getByLabel("webhook.test").check();
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const secretPanel = page.getByRole("status").filter({ hasText: "Copy this signing secret now" });

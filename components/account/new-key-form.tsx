@@ -1,11 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { Controller } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import { keyFields as apiKeyFields } from "@/lib/auth/key-fields";
 import { apiScopes, scopeDescriptions, type ApiScope } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { useSecretForm } from "@/lib/client/use-secret-form";
 import { cardClass } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Label } from "@/components/ui/label";
@@ -19,6 +23,11 @@ const LIFETIMES = [
   { label: "1 year", days: 365 },
 ] as const;
 
+// The API's own rules for the name and scopes; the lifetime becomes its expiresAt when sent.
+const keyFields = apiKeyFields.extend({ lifetime: z.string() });
+type Fields = z.input<typeof keyFields>;
+const START: Fields = { name: "", scopes: ["integrations:read"], lifetime: "90" };
+
 /** Creates a key (POST /api/keys) and hands its one-time secret up. */
 export function NewKeyForm({
   canGrantAdmin,
@@ -27,63 +36,52 @@ export function NewKeyForm({
   canGrantAdmin: boolean;
   onCreated: (secret: string) => void;
 }) {
-  const [scopes, setScopes] = useState<ApiScope[]>(["integrations:read"]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { form, error, submit } = useSecretForm<Fields>({
+    start: START,
+    resolver: zodResolver(keyFields),
+    fields: ["name", "scopes"],
+    send: ({ name, scopes, lifetime }) => {
+      const days = Number(lifetime);
+      return apiFetch("/api/keys", {
+        method: "POST",
+        body: { name, scopes, expiresAt: days ? new Date(Date.now() + days * DAY_MS).toISOString() : null },
+      });
+    },
+    onCreated,
+  });
+  const { register, control, formState } = form;
   const offered = apiScopes.filter((scope) => scope !== "admin" || canGrantAdmin);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const days = Number(data.get("lifetime"));
-    setBusy(true);
-    const sent = await apiFetch<{ secret: string }>("/api/keys", {
-      method: "POST",
-      body: {
-        name: String(data.get("name") ?? ""),
-        scopes,
-        expiresAt: days ? new Date(Date.now() + days * DAY_MS).toISOString() : null,
-      },
-    });
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.error);
-      setFields(sent.fields);
-      return;
-    }
-    setError(undefined);
-    setFields({});
-    form.reset();
-    setScopes(["integrations:read"]);
-    onCreated(sent.body.secret);
-  }
 
   return (
     <form onSubmit={submit} noValidate className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}>
       <h3 className="font-semibold">New key</h3>
       <TextField
         label="Name"
-        name="name"
         required
         maxLength={100}
         placeholder="Nightly sync"
-        error={fields.name}
         hint="Say which service uses it, to know what breaks if you revoke it."
+        {...register("name")}
+        error={formState.errors.name?.message}
       />
-      <CodeChoices
-        legend="What it may do"
-        options={offered}
-        describe={(scope) => scopeDescriptions[scope]}
-        chosen={scopes}
-        onChange={setScopes}
-        error={fields.scopes ? `Choose at least one: ${fields.scopes}` : undefined}
-        errorId="scopes-error"
+      <Controller
+        control={control}
+        name="scopes"
+        render={({ field, fieldState }) => (
+          <CodeChoices
+            legend="What it may do"
+            options={offered}
+            describe={(scope) => scopeDescriptions[scope]}
+            chosen={field.value as ApiScope[]}
+            onChange={field.onChange}
+            error={fieldState.error ? "Choose at least one." : undefined}
+            errorId="scopes-error"
+          />
+        )}
       />
       <div>
         <Label htmlFor="key-lifetime">Expires</Label>
-        <Select id="key-lifetime" name="lifetime" defaultValue="90" className="mt-1 block min-h-11">
+        <Select id="key-lifetime" className="mt-1 block min-h-11" {...register("lifetime")}>
           {LIFETIMES.map(({ label, days }) => (
             <option key={days} value={days}>
               {label}
@@ -92,8 +90,8 @@ export function NewKeyForm({
         </Select>
       </div>
       <FormError message={error} />
-      <Button type="submit" disabled={busy}>
-        {busy ? "Creating…" : "Create key"}
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Creating…" : "Create key"}
       </Button>
     </form>
   );

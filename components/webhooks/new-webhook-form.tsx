@@ -1,8 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { Controller } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { useSecretForm } from "@/lib/client/use-secret-form";
 import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
+import { createWebhookBody } from "@/lib/webhooks/schemas";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { CodeChoices } from "@/components/ui/code-choices";
@@ -19,6 +23,10 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "webhook.test": "Test events you send from here",
 };
 
+// The API's own rules; the scope select is there for admins only.
+type Fields = z.input<typeof createWebhookBody>;
+const START: Fields = { url: "", events: ["submission.status_changed"], description: "", scope: "own" };
+
 /** Adds an endpoint (POST /api/webhooks) and hands its one-time signing secret up. */
 export function NewWebhookForm({
   canSeeAll,
@@ -27,37 +35,20 @@ export function NewWebhookForm({
   canSeeAll: boolean;
   onCreated: (secret: string) => void;
 }) {
-  const [events, setEvents] = useState<WebhookEventType[]>(["submission.status_changed"]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setBusy(true);
-    const sent = await apiFetch<{ secret: string }>("/api/webhooks", {
-      method: "POST",
-      body: {
-        url: String(data.get("url") ?? "").trim(),
-        events,
-        description: String(data.get("description") ?? "").trim() || undefined,
-        scope: String(data.get("scope") ?? "own"),
-      },
-    });
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.code === "unsafe_url" ? undefined : sent.error);
-      setFields(sent.code === "unsafe_url" ? { url: sent.error } : sent.fields);
-      return;
-    }
-    setError(undefined);
-    setFields({});
-    form.reset();
-    setEvents(["submission.status_changed"]);
-    onCreated(sent.body.secret);
-  }
+  const { form, error, submit } = useSecretForm<Fields>({
+    start: START,
+    resolver: zodResolver(createWebhookBody),
+    fields: ["url", "events", "description"],
+    send: ({ url, events, description, scope }) =>
+      apiFetch("/api/webhooks", {
+        method: "POST",
+        body: { url: url.trim(), events, description: description?.trim() || undefined, scope },
+      }),
+    // An address we will not call is a fault of the URL field.
+    refusal: (sent) => (sent.code === "unsafe_url" ? { url: sent.error } : sent.fields),
+    onCreated,
+  });
+  const { register, control, formState } = form;
 
   return (
     <form onSubmit={submit} noValidate className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}>
@@ -65,39 +56,45 @@ export function NewWebhookForm({
       <FormError message={error} />
       <TextField
         label="URL"
-        name="url"
         type="url"
         required
         placeholder="https://hooks.example.com/integrations"
         hint="https, on the public internet. We POST each event there, signed."
-        error={fields.url}
+        {...register("url")}
+        error={formState.errors.url?.message}
       />
-      <CodeChoices
-        legend="Events"
-        options={webhookEventTypes}
-        describe={(type) => EVENT_DESCRIPTIONS[type]}
-        chosen={events}
-        onChange={setEvents}
-        error={fields.events ? "Choose at least one event." : undefined}
-        errorId="events-error"
+      <Controller
+        control={control}
+        name="events"
+        render={({ field, fieldState }) => (
+          <CodeChoices
+            legend="Events"
+            options={webhookEventTypes}
+            describe={(type) => EVENT_DESCRIPTIONS[type]}
+            chosen={field.value as WebhookEventType[]}
+            onChange={field.onChange}
+            error={fieldState.error ? "Choose at least one event." : undefined}
+            errorId="events-error"
+          />
+        )}
       />
       <TextField
         label="Description (optional)"
-        name="description"
         maxLength={255}
-        error={fields.description}
+        {...register("description")}
+        error={formState.errors.description?.message}
       />
       {canSeeAll ? (
         <div>
           <Label htmlFor="webhook-scope">Whose requests</Label>
-          <Select id="webhook-scope" name="scope" defaultValue="own" className="mt-1 min-h-11">
+          <Select id="webhook-scope" className="mt-1 min-h-11" {...register("scope")}>
             <option value="own">Mine</option>
             <option value="all">Everyone&apos;s (admins)</option>
           </Select>
         </div>
       ) : null}
-      <Button type="submit" disabled={busy}>
-        {busy ? "Adding…" : "Add endpoint"}
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Adding…" : "Add endpoint"}
       </Button>
     </form>
   );

@@ -2,20 +2,13 @@
 // routes in the OpenAPI document.
 import { z } from "zod";
 import { queryFlag } from "@/lib/http/validate";
-import { apiScopes } from "./scopes";
+import { keyFields, scopeSchema } from "./key-fields";
 
 const isoTime = z.iso.datetime().meta({ example: "2024-01-15T10:30:00.000Z" });
 
-export const scopeSchema = z.enum(apiScopes);
+export { scopeSchema };
 
-export const createKeyBody = z.object({
-  name: z.string().trim().min(1, "is required").max(100).meta({ example: "Nightly sync" }),
-  scopes: z
-    .array(scopeSchema)
-    .min(1, "must name at least one scope")
-    .max(apiScopes.length)
-    .transform((scopes) => [...new Set(scopes)])
-    .meta({ example: ["integrations:read"] }),
+export const createKeyBody = keyFields.extend({
   expiresAt: z.iso
     .datetime({ offset: true, error: "must be an ISO-8601 date and time" })
     .transform((value) => new Date(value))
