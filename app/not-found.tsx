@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { MessagePage } from "@/components/ui/message-page";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-link">404</p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">This page does not exist</h1>
+    <MessagePage code="404" title="This page does not exist">
       <p className="mt-4 text-slate-600">
         The link may be mistyped, or what it pointed to is not yours to see. Integration requests open only
         for their owner and for admins.
@@ -18,6 +17,6 @@ export default function NotFound() {
           My integrations
         </Link>
       </div>
-    </main>
+    </MessagePage>
   );
 }

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { isAdmin } from "@/lib/auth/user";
 import { env } from "@/lib/env";
 import { cardClass } from "@/components/ui/card";
+import { leadClass, linkClass, spreadRowClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -18,7 +19,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   const tokenCommand = `curl -s -X POST ${env().APP_URL}/api/auth/token \\\n  -H 'content-type: application/json' \\\n  -d '{"email":"${user.email}","password":"…"}'`;
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
+      <h1 className={titleClass()}>Your account</h1>
       <dl className={cardClass({ padding: "lg" }, "mt-6 grid gap-4 sm:grid-cols-3")}>
         <div>
           <dt className="text-sm text-slate-500">Name</dt>
@@ -35,7 +36,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
       </dl>
       <section className="mt-8">
         <h2 className="text-lg font-semibold">API access</h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className={leadClass()}>
           External services call the API with a Bearer token. Exchange your email and password for one (valid
           for {Math.round(env().TOKEN_TTL_SECONDS / 60)} minutes):
         </p>
@@ -44,7 +45,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         </pre>
       </section>
       <section className="mt-8" aria-labelledby="keys-heading">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div className={spreadRowClass()}>
           <h2 id="keys-heading" className="text-lg font-semibold">
             {everyone ? "Everyone's API keys" : "API keys"}
           </h2>
@@ -68,9 +69,9 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         <h2 id="webhooks-heading" className="text-lg font-semibold">
           Webhooks
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className={leadClass()}>
           Rather than polling, let us tell your services when your requests change.{" "}
-          <Link href="/account/webhooks" className="font-semibold text-link hover:underline">
+          <Link href="/account/webhooks" className={linkClass()}>
             Manage webhooks →
           </Link>
         </p>

@@ -12,6 +12,7 @@ import { SubmissionsTable } from "@/components/admin/submissions-table";
 import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { TableToolbar } from "@/components/admin/table-toolbar";
 import { Alert } from "@/components/ui/alert";
+import { linkClass, spreadRowClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -31,13 +32,13 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">Admin dashboard</h1>
+      <div className={spreadRowClass()}>
+        <h1 className={titleClass()}>Admin dashboard</h1>
         <div className="flex gap-4">
-          <Link href="/admin/users" className="text-sm font-semibold text-link hover:underline">
+          <Link href="/admin/users" className={linkClass({ size: "sm" })}>
             People →
           </Link>
-          <Link href="/admin/emails" className="text-sm font-semibold text-link hover:underline">
+          <Link href="/admin/emails" className={linkClass({ size: "sm" })}>
             Email outbox →
           </Link>
         </div>

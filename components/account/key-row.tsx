@@ -7,6 +7,7 @@ import { Timestamp } from "@/components/integrations/relative-time";
 import type { ApiKeyView } from "@/lib/auth/api-keys";
 import { apiFetch, type ApiRequest } from "@/lib/client/api-fetch";
 import { cardClass } from "@/components/ui/card";
+import { spreadRowClass } from "@/components/ui/typography";
 
 const GRACES = [
   { label: "Stop the old secret now", seconds: 0 },
@@ -43,7 +44,7 @@ export function KeyRow({
 
   return (
     <li className={cardClass({ padding: "sm" })}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className={spreadRowClass()}>
         <h3 className="font-semibold [overflow-wrap:anywhere]">{apiKey.name}</h3>
         <code className="font-mono text-sm text-slate-600">{apiKey.prefix}</code>
       </div>

@@ -7,6 +7,7 @@ import { Timestamp } from "@/components/integrations/relative-time";
 import { ReadOnlyTable } from "@/components/ui/data-table";
 import { OutboxStatusBadge } from "./outbox-status";
 import { RetryButton } from "@/components/ui/retry-button";
+import { linkClass } from "@/components/ui/typography";
 
 export type OutboxRow = OutboxListItem & { href?: string };
 
@@ -29,7 +30,7 @@ const columns = [
     cell: ({ row: { original: item } }) => (
       <div className="min-w-0">
         {item.href ? (
-          <Link href={item.href} className="font-medium text-link hover:underline">
+          <Link href={item.href} className={linkClass({ weight: "medium" })}>
             {item.subject}
           </Link>
         ) : (

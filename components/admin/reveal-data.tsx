@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { linkClass } from "@/components/ui/typography";
 
 /** Masked data with a per-field reveal: each reveal asks the API (which records it) for the real value. */
 /** `labels`: field names to the labels the form shows; the stored name stays visible beside it. */
@@ -61,7 +62,7 @@ export function RevealData({
                   revealed[key] === undefined ? (
                     <button
                       type="button"
-                      className="text-xs font-semibold text-link hover:underline"
+                      className={linkClass({ size: "xs" })}
                       aria-label={`Reveal ${labels[key] ?? key}`}
                       onClick={() => reveal(key)}
                     >

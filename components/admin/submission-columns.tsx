@@ -9,6 +9,7 @@ import { ConnectionBadge } from "@/components/integrations/connection-badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { RowActions } from "./row-actions";
 import { StatusCell } from "./status-cell";
+import { linkClass } from "@/components/ui/typography";
 
 /** What the cells need from the table that holds them (its TanStack `meta`). */
 export interface SubmissionsMeta {
@@ -59,7 +60,7 @@ export const submissionColumns = [
   column.accessor("id", {
     header: "ID",
     cell: (c) => (
-      <Link href={`/admin/${c.getValue()}`} className="font-medium text-link hover:underline">
+      <Link href={`/admin/${c.getValue()}`} className={linkClass({ weight: "medium" })}>
         #{c.getValue()}
       </Link>
     ),

@@ -19,6 +19,7 @@ import { SORTABLE, submissionColumns, type SubmissionsMeta } from "./submission-
 import { updateStatus } from "./update-status";
 import { filterParams, useUrlState } from "./use-url-state";
 import { useStatusEdits } from "./use-status-edits";
+import { leadClass } from "@/components/ui/typography";
 
 const number = new Intl.NumberFormat("en-US");
 
@@ -162,9 +163,7 @@ export function SubmissionsTable({ page }: { page: ListPage }) {
           empty={
             <div className="px-6 py-16 text-center">
               <p className="font-medium text-slate-900">No submissions match</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Try other filters, or clear them to see everything.
-              </p>
+              <p className={leadClass()}>Try other filters, or clear them to see everything.</p>
             </div>
           }
         />

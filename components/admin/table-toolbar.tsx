@@ -11,6 +11,7 @@ import { catalog, catalogEntry } from "@/lib/integrations/catalog";
 import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 import { Label } from "@/components/ui/label";
 import { pillClass } from "@/components/ui/pill";
+import { linkClass } from "@/components/ui/typography";
 
 /** A toolbar's filter pill: the shared look, in the toolbar's small type. */
 const chip = (pressed: boolean) => pillClass(pressed, "text-xs font-medium");
@@ -81,7 +82,7 @@ export function TableToolbar({ types }: { types: string[] }) {
             href={`/admin/${requestId}`}
             // Leaving for the request: the search typed so far must not navigate after it.
             onClick={() => (sent.current = q.trim())}
-            className="mt-1 inline-block text-sm font-semibold text-link hover:underline"
+            className={linkClass({ size: "sm" }, "mt-1 inline-block")}
           >
             Open request #{requestId} →
           </Link>

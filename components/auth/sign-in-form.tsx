@@ -11,6 +11,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { signInFields } from "@/lib/auth/credential-fields";
+import { linkClass } from "@/components/ui/typography";
 
 // What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
 const SINGLE_SIGN_ON_ERRORS: Record<string, (provider: string) => string> = {
@@ -135,10 +136,7 @@ export function SignInForm({
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link
-          href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-semibold text-link hover:underline"
-        >
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkClass()}>
           Create an account
         </Link>
       </p>

@@ -12,6 +12,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { linkClass } from "@/components/ui/typography";
 
 type Fields = z.input<typeof signUpFields>;
 const LABELS: Record<keyof Fields, string> = { name: "Name", email: "Email", password: "Password" };
@@ -106,10 +107,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link
-          href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-semibold text-link hover:underline"
-        >
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkClass()}>
           Sign in
         </Link>
       </p>

@@ -1,13 +1,14 @@
 import { catalog } from "@/lib/integrations/catalog";
+import { leadClass, titleClass } from "@/components/ui/typography";
 
 /** The known integration types and the `data` fields each takes, straight from the catalog. */
 export function CatalogReference() {
   return (
     <section aria-labelledby="catalog-reference" className="mt-12">
-      <h2 id="catalog-reference" className="text-2xl font-bold tracking-tight">
+      <h2 id="catalog-reference" className={titleClass()}>
         Known integration types
       </h2>
-      <p className="mt-2 text-sm text-slate-600">
+      <p className={leadClass("mt-2")}>
         For these <code className="font-mono">integrationType</code> values the API checks the listed fields
         of <code className="font-mono">data</code> when present (all text; URLs must be http(s)); other keys
         pass. The web forms also require the fields marked required.

@@ -13,6 +13,7 @@ import {
   type ConnectionStatus,
 } from "@/lib/integrations/connection-status";
 import { cardClass } from "@/components/ui/card";
+import { leadClass } from "@/components/ui/typography";
 
 const CONNECT_LABEL: Partial<Record<ConnectionStatus, string>> = {
   not_connected: "Connect",
@@ -67,7 +68,7 @@ export function ConnectionPanel({
         </p>
       ) : null}
       {status === "not_connected" ? (
-        <p className="mt-2 text-sm text-slate-600">
+        <p className={leadClass("mt-2")}>
           {connectHref
             ? "Connect signs you in to the provider to grant access. We keep that access sealed and renew it, so nobody has to sign in again."
             : "Its owner connects it by signing in to the provider and granting access."}

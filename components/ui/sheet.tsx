@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Dialog } from "radix-ui";
 import { X } from "lucide-react";
 import { overlayClass } from "./alert-dialog";
+import { leadClass } from "./typography";
 
 /**
  * A panel that slides in from the right over the page it was opened from (a row's details
@@ -50,7 +51,7 @@ export function Sheet({
             </Dialog.Close>
           </div>
           {description ? (
-            <Dialog.Description className="mt-1 text-sm text-slate-600">{description}</Dialog.Description>
+            <Dialog.Description className={leadClass()}>{description}</Dialog.Description>
           ) : (
             <Dialog.Description className="sr-only">Details</Dialog.Description>
           )}

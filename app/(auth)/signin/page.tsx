@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { returnTarget } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
+import { titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -10,7 +11,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   const callbackUrl = await returnTarget(params.callbackUrl);
   return (
     <>
-      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+      <h1 className={titleClass()}>Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">to request and track your integrations.</p>
       <SignInForm
         callbackUrl={callbackUrl}

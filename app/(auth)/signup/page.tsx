@@ -3,6 +3,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { returnTarget } from "@/lib/auth/page-guard";
 import { signupOpen } from "@/lib/auth/sign-up";
+import { titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -10,7 +11,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/signup">)
   const callbackUrl = await returnTarget((await searchParams).callbackUrl);
   return (
     <>
-      <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
+      <h1 className={titleClass()}>Create an account</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">Connect your recruiting tools in a few minutes.</p>
       {signupOpen() ? (
         <SignUpForm callbackUrl={callbackUrl} />

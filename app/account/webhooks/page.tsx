@@ -11,6 +11,7 @@ import { cardClass } from "@/components/ui/card";
 import { pillClass } from "@/components/ui/pill";
 import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
 import { Webhooks } from "@/components/webhooks/webhooks";
+import { leadClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -33,8 +34,8 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/account
     <main className="mx-auto max-w-3xl space-y-8 px-4 py-10 sm:px-6">
       <div>
         <BackLink href="/account">Your account</BackLink>
-        <h1 className="mt-2 text-2xl font-bold tracking-tight">Webhooks</h1>
-        <p className="mt-1 text-sm text-slate-600">
+        <h1 className={titleClass("mt-2")}>Webhooks</h1>
+        <p className={leadClass()}>
           We POST an event to your endpoints when your requests change, signed with the endpoint&apos;s secret
           (Standard Webhooks), and try again for a day when it does not answer 2xx.
         </p>

@@ -18,6 +18,7 @@ import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
+import { titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -46,9 +47,7 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
       <BackLink href="/admin">All submissions</BackLink>
       {(await searchParams).updated ? <OnceAlert flag="updated">Saved.</OnceAlert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">
-          {integration.integrationName}
-        </h1>
+        <h1 className={titleClass("min-w-0 [overflow-wrap:anywhere]")}>{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { pillClass } from "@/components/ui/pill";
+import { leadClass, linkClass, spreadRowClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -44,8 +45,8 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <div>
         <BackLink href="/admin">Dashboard</BackLink>
-        <h1 className="mt-2 text-2xl font-bold tracking-tight">Email outbox</h1>
-        <p className="mt-1 text-sm text-slate-600">
+        <h1 className={titleClass("mt-2")}>Email outbox</h1>
+        <p className={leadClass()}>
           Every email the app sends is written here first, then delivered and retried with backoff.{" "}
           {env().SMTP_URL
             ? "They go out through your mail server; a failed attempt is tried again on its own."
@@ -66,11 +67,11 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
       </nav>
       {selected ? (
         <section aria-label="Message" className={cardClass({ padding: "sm" })}>
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <div className={spreadRowClass()}>
             <h2 className="min-w-0 font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
             <Link
               href={link({ id: undefined, before: params.before })}
-              className="text-sm text-link hover:underline"
+              className={linkClass({ size: "sm", weight: "normal" })}
             >
               Close
             </Link>
@@ -100,10 +101,7 @@ export default async function EmailsPage({ searchParams }: PageProps<"/admin/ema
         <OutboxTable items={page.items} previewHref={(id) => link({ id, before: params.before })} />
       </section>
       {page.nextBefore ? (
-        <Link
-          href={link({ before: page.nextBefore })}
-          className="text-sm font-semibold text-link hover:underline"
-        >
+        <Link href={link({ before: page.nextBefore })} className={linkClass({ size: "sm" })}>
           Older emails →
         </Link>
       ) : null}

@@ -8,6 +8,7 @@ import { listUsers } from "@/lib/auth/user-directory";
 import { cardClass } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { buttonClass } from "@/components/ui/button";
+import { linkClass, spreadRowClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -29,9 +30,9 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
 
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">People</h1>
-        <Link href="/account?keys=all" className="text-sm font-semibold text-link hover:underline">
+      <div className={spreadRowClass()}>
+        <h1 className={titleClass()}>People</h1>
+        <Link href="/account?keys=all" className={linkClass({ size: "sm" })}>
           Everyone&apos;s API keys
         </Link>
       </div>
@@ -58,7 +59,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
         <ul className="space-y-3" aria-label="People">
           {users.map((user) => (
             <li key={user.id} className={cardClass({ padding: "sm" })}>
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <div className={spreadRowClass()}>
                 <div className="min-w-0">
                   <p className="font-semibold [overflow-wrap:anywhere]">{user.email}</p>
                   <p className="text-sm text-slate-600">{user.name ?? "—"}</p>
@@ -93,12 +94,12 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
       )}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {params.before ? (
-          <Link href={link({ before: undefined })} className="font-semibold text-link hover:underline">
+          <Link href={link({ before: undefined })} className={linkClass()}>
             Newest
           </Link>
         ) : null}
         {next ? (
-          <Link href={link({ before: next })} className="font-semibold text-link hover:underline">
+          <Link href={link({ before: next })} className={linkClass()}>
             Older people
           </Link>
         ) : null}

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CatalogReference } from "@/components/integrations/catalog-reference";
 import { openApiDocument } from "@/lib/integrations/openapi";
 import type { Operation } from "@/lib/integrations/openapi-parts";
+import { leadClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -108,7 +109,7 @@ export default function ApiDocsPage() {
       <p className="mt-3 text-slate-600">
         <Text>{doc.info.description}</Text>
       </p>
-      <p className="mt-2 text-sm text-slate-600">
+      <p className={leadClass("mt-2")}>
         Authenticate with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> from{" "}
         <code className="font-mono">POST /api/auth/token</code>. Machine-readable:{" "}
         <a className="text-link underline" href="/api/openapi.json">

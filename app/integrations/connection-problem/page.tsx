@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import type { ConnectProblemReason } from "@/lib/integrations/oauth-connect";
 import { Alert } from "@/components/ui/alert";
+import { linkClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Connection not finished" };
 
@@ -51,17 +52,17 @@ export default async function ConnectionProblemPage({
   const { title, body } = EXPLAIN[reason];
   return (
     <main className="mx-auto max-w-2xl space-y-6 px-4 py-10 sm:px-6">
-      <h1 className="text-2xl font-bold tracking-tight">Connection not finished</h1>
+      <h1 className={titleClass()}>Connection not finished</h1>
       <Alert>
         <span className="font-semibold">{title}.</span> {body} Nothing was stored.
       </Alert>
       <p>
         {id ? (
-          <Link href={`/integrations/mine/${id}`} className="font-medium text-link hover:underline">
+          <Link href={`/integrations/mine/${id}`} className={linkClass({ weight: "medium" })}>
             Back to your request, to connect again
           </Link>
         ) : (
-          <Link href="/integrations/mine" className="font-medium text-link hover:underline">
+          <Link href="/integrations/mine" className={linkClass({ weight: "medium" })}>
             Go to my integrations, to connect again
           </Link>
         )}

@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { ConnectionBadge } from "@/components/integrations/connection-badge";
 import type { ConnectionStatus } from "@/lib/integrations/connection-status";
+import { leadClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "My integrations" };
 
@@ -41,7 +42,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">My integrations</h1>
+        <h1 className={titleClass()}>My integrations</h1>
         <Link href="/integrations" className={buttonClass("primary")}>
           {page.count === 0 ? "Connect an integration" : "Connect another"}
         </Link>
@@ -49,7 +50,7 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
       {page.integrations.length === 0 ? (
         <div className={cardClass({ padding: "none" }, "mt-8 px-6 py-16 text-center")}>
           <p className="font-medium">You have not requested any integration yet.</p>
-          <p className="mt-1 text-sm text-slate-600">Pick your ATS from the catalog to get started.</p>
+          <p className={leadClass()}>Pick your ATS from the catalog to get started.</p>
           <Link href="/integrations" className={buttonClass("secondary", "mt-6")}>
             Browse integrations
           </Link>

@@ -7,6 +7,7 @@ import { IntegrationForm } from "@/components/integrations/integration-form";
 import { providerChecks } from "@/lib/integrations/provider-checks";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
+import { titleClass } from "@/components/ui/typography";
 
 export async function generateMetadata({ params }: PageProps<"/integrations/[type]/new">): Promise<Metadata> {
   const entry = catalogEntry((await params).type);
@@ -25,7 +26,7 @@ export default async function NewIntegrationPage({ params }: PageProps<"/integra
   return (
     <main className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
       <BackLink href="/integrations">All integrations</BackLink>
-      <h1 className="mt-2 text-2xl font-bold tracking-tight">Connect {entry.name}</h1>
+      <h1 className={titleClass("mt-2")}>Connect {entry.name}</h1>
       <p className="mt-2 text-slate-600">{entry.summary}</p>
       <div className={cardClass({ padding: "lg" }, "mt-8")}>
         <IntegrationForm

@@ -17,6 +17,7 @@ import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
+import { titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Integration" };
 
@@ -65,9 +66,7 @@ export default async function IntegrationPage({
         <OnceAlert flag="connected">{typeName(integration.integrationType)} is connected.</OnceAlert>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">
-          {integration.integrationName}
-        </h1>
+        <h1 className={titleClass("min-w-0 [overflow-wrap:anywhere]")}>{integration.integrationName}</h1>
         <StatusBadge status={integration.status} />
       </div>
       <p className="text-slate-600">{NEXT_STEP[integration.status]}</p>
