@@ -57,6 +57,12 @@ export const isAlive = (pid: number) => {
   }
 };
 
+/** SIGTERM, after a SIGCONT in case a partition test left it paused (a paused process ignores it). */
+export function endProcess(pid: number): void {
+  process.kill(pid, "SIGCONT");
+  process.kill(pid, "SIGTERM");
+}
+
 // Secrets made once and kept with the data, so a restarted cluster can read what it sealed.
 function clusterSecrets(dir: string): Record<string, string> {
   const file = path.join(dir, "secrets.json");
@@ -99,7 +105,7 @@ export async function startCluster(options: {
   const apps: (Server | undefined)[] = ports.apps.map(() => undefined);
   const stop = async () => {
     await Promise.all(apps.map((app) => app?.stop()));
-    for (const pid of pids) if (isAlive(pid)) process.kill(pid, "SIGTERM");
+    for (const pid of pids) if (isAlive(pid)) endProcess(pid);
     await Promise.all(nodes.map((node) => node.server?.stop()));
     await stopAgents();
     rmSync(stateFile(dir), { force: true });

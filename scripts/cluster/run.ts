@@ -3,14 +3,14 @@
 // npm run cluster -- --stop: stops a cluster started in another terminal.
 import { spawnSync } from "node:child_process";
 import { fail, hasFlag, option, run } from "../cli";
-import { CLUSTER_DIR, clusterMissing, isAlive, readState, startCluster } from "./cluster";
+import { CLUSTER_DIR, clusterMissing, endProcess, isAlive, readState, startCluster } from "./cluster";
 
 async function stopRunning(): Promise<void> {
   const state = readState();
   if (!state) return console.log("No cluster is running.");
   // The supervisor tears down what it started; if it is gone, what it left is stopped here.
   const targets = isAlive(state.supervisor) ? [state.supervisor] : state.pids.filter(isAlive);
-  for (const pid of targets) process.kill(pid, "SIGTERM");
+  for (const pid of targets) endProcess(pid);
   const deadline = Date.now() + 90_000;
   while (targets.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   console.log(targets.some(isAlive) ? "Some processes did not stop within 90 s." : "Cluster stopped.");
