@@ -1,12 +1,12 @@
 "use client";
 
 import { Controller } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { keyFields as apiKeyFields } from "@/lib/auth/key-fields";
+import type { keyFields } from "@/lib/auth/key-fields";
+import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
 import { apiScopes, scopeDescriptions, type ApiScope } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useSecretForm } from "@/lib/client/use-secret-form";
@@ -23,9 +23,9 @@ const LIFETIMES = [
   { label: "1 year", days: 365 },
 ] as const;
 
-// The API's own rules for the name and scopes; the lifetime becomes its expiresAt when sent.
-const keyFields = apiKeyFields.extend({ lifetime: z.string() });
-type Fields = z.input<typeof keyFields>;
+// The API's own rules for the name and scopes (lib/client/form-resolvers.ts); the lifetime
+// becomes its expiresAt when sent.
+type Fields = z.input<typeof keyFields> & { lifetime: string };
 const START: Fields = { name: "", scopes: ["integrations:read"], lifetime: "90" };
 
 /** Creates a key (POST /api/keys) and hands its one-time secret up. */
@@ -38,7 +38,7 @@ export function NewKeyForm({
 }) {
   const { form, error, submit } = useSecretForm<Fields>({
     start: START,
-    resolver: zodResolver(keyFields),
+    resolver: lazyResolver("newKey"),
     fields: ["name", "scopes"],
     send: ({ name, scopes, lifetime }) => {
       const days = Number(lifetime);
@@ -53,7 +53,12 @@ export function NewKeyForm({
   const offered = apiScopes.filter((scope) => scope !== "admin" || canGrantAdmin);
 
   return (
-    <form onSubmit={submit} noValidate className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}>
+    <form
+      onSubmit={submit}
+      onFocus={warmResolvers}
+      noValidate
+      className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}
+    >
       <h3 className="font-semibold">New key</h3>
       <TextField
         label="Name"

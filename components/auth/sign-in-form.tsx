@@ -8,9 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { signInFields } from "@/lib/auth/credential-fields";
+import type { signInFields } from "@/lib/auth/credential-fields";
+import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
 import { linkClass } from "@/components/ui/typography";
 
 // What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
@@ -77,7 +77,7 @@ export function SignInForm({
   // An empty field is a typing slip, not a failed attempt: say which, and spend no try on it.
   const { register, handleSubmit, formState } = useForm<z.input<typeof signInFields>>({
     defaultValues: { email: "", password: "" },
-    resolver: zodResolver(signInFields),
+    resolver: lazyResolver("signIn"),
   });
   const [leaving, setLeaving] = useState(false);
   const pending = formState.isSubmitting || leaving;
@@ -104,7 +104,7 @@ export function SignInForm({
     );
   }
   return (
-    <form onSubmit={submit} className="space-y-5" noValidate>
+    <form onSubmit={submit} onFocus={warmResolvers} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       {sso ? (
         <>

@@ -5,9 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { signUpFields } from "@/lib/auth/credential-fields";
+import type { signUpFields } from "@/lib/auth/credential-fields";
+import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,7 +31,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   } = useForm<Fields>({
     defaultValues: { name: "", email: "", password: "" },
     resolver: async (values, context, options) => {
-      const result = await zodResolver(signUpFields)(values, context, options);
+      const result = await lazyResolver<Fields>("signUp")(values, context, options);
       for (const [field, issue] of Object.entries(result.errors))
         if (issue?.message) issue.message = sentence(field as keyof Fields, issue.message);
       return result;
@@ -76,7 +76,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={submit} className="space-y-5" noValidate>
+    <form onSubmit={submit} onFocus={warmResolvers} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       <TextField
         label="Name"

@@ -1,12 +1,12 @@
 "use client";
 
 import { Controller } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useSecretForm } from "@/lib/client/use-secret-form";
 import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
-import { createWebhookBody } from "@/lib/webhooks/schemas";
+import type { createWebhookBody } from "@/lib/webhooks/schemas";
+import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { CodeChoices } from "@/components/ui/code-choices";
@@ -37,7 +37,7 @@ export function NewWebhookForm({
 }) {
   const { form, error, submit } = useSecretForm<Fields>({
     start: START,
-    resolver: zodResolver(createWebhookBody),
+    resolver: lazyResolver("newWebhook"),
     fields: ["url", "events", "description"],
     send: ({ url, events, description, scope }) =>
       apiFetch("/api/webhooks", {
@@ -51,7 +51,12 @@ export function NewWebhookForm({
   const { register, control, formState } = form;
 
   return (
-    <form onSubmit={submit} noValidate className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}>
+    <form
+      onSubmit={submit}
+      onFocus={warmResolvers}
+      noValidate
+      className={cardClass({ padding: "sm" }, "space-y-4 sm:p-6")}
+    >
       <h3 className="font-semibold">Add an endpoint</h3>
       <FormError message={error} />
       <TextField

@@ -37,23 +37,29 @@ run(async () => {
   const password = option("password") ?? "admin-password";
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
   try {
-    const context = await browser.newContext({ baseURL: base });
+    // Each page in a context of its own (signed in: sharing only the session cookie), so
+    // nothing is cached from the page before.
+    const fresh = async (
+      path: string,
+      storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>,
+    ) => {
+      const context = await browser.newContext({ baseURL: base, storageState });
+      const bytes = await scriptBytes(context, path);
+      await context.close();
+      return bytes;
+    };
     const rows: [string, number | string][] = [];
-    for (const path of SIGNED_OUT) rows.push([path, await scriptBytes(context, path)]);
+    for (const path of SIGNED_OUT) rows.push([path, await fresh(path)]);
+    const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
     await page.goto("/signin");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-    await page.close();
-    // Each page in a context that shares only the session cookie: nothing cached from the last.
     const session = await context.storageState();
-    for (const path of SIGNED_IN) {
-      const fresh = await browser.newContext({ baseURL: base, storageState: session });
-      rows.push([path, await scriptBytes(fresh, path)]);
-      await fresh.close();
-    }
+    await context.close();
+    for (const path of SIGNED_IN) rows.push([path, await fresh(path, session)]);
     for (const [path, bytes] of rows)
       console.log(
         `${path.padEnd(32)} ${typeof bytes === "number" ? `${(bytes / 1024).toFixed(1)} KiB` : bytes}`,
