@@ -86,7 +86,7 @@ function markSafeToBootstrap(node: GaleraNode) {
     writeFileSync(state, readFileSync(state, "utf8").replace(/safe_to_bootstrap: 0/, "safe_to_bootstrap: 1"));
 }
 
-export const nodeUrl = (node: GaleraNode) => `mysql://root@127.0.0.1:${node.ports.mysql}/`;
+const nodeUrl = (node: GaleraNode) => `mysql://root@127.0.0.1:${node.ports.mysql}/`;
 
 /** wsrep_local_state_comment, or "down" when the node does not answer. */
 export async function nodeState(node: GaleraNode): Promise<string> {
@@ -108,7 +108,7 @@ export async function nodeState(node: GaleraNode): Promise<string> {
   }
 }
 
-export async function waitSynced(node: GaleraNode, ms = 120_000): Promise<void> {
+async function waitSynced(node: GaleraNode, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms;
   let state = await nodeState(node);
   while (state !== "Synced") {

@@ -34,11 +34,3 @@ export function clusterPorts(base: number): ClusterPorts {
     apps: three.map((n) => base + 60 + n),
   };
 }
-
-export const allPorts = (ports: ClusterPorts): number[] => [
-  ports.web,
-  ports.db,
-  ...ports.appDb,
-  ...ports.nodes.flatMap((node) => Object.values(node)),
-  ...ports.apps,
-];
