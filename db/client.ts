@@ -3,7 +3,7 @@
 import mysql from "mysql2/promise";
 import { drizzle } from "drizzle-orm/mysql2";
 import * as schema from "./schema";
-import { retryDeadlocks } from "./errors";
+import { retryDeadlocks } from "./retry-deadlocks";
 
 export function createPool(url: string, options: { connectionLimit?: number } = {}) {
   const pool = mysql.createPool({

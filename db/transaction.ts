@@ -2,7 +2,7 @@
 // concurrent inserts and index-range locks, and on Galera whenever two nodes change one row.
 import "server-only";
 import { db } from "./index";
-import { retryDeadlocks } from "./errors";
+import { retryDeadlocks } from "./retry-deadlocks";
 
 type Db = ReturnType<typeof db>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

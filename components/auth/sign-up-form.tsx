@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { signUpFields } from "@/lib/auth/credential-fields";
 import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { showFieldErrors } from "@/lib/client/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -65,13 +66,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     // The server's own rules (a common password) land on their fields, the first one focused.
-    const fields = sent.details.filter(
-      (d): d is { field: keyof Fields; message: string } => d.field in LABELS,
-    );
-    fields.forEach(({ field, message }, i) =>
-      setFieldError(field, { message: sentence(field, message) }, { shouldFocus: i === 0 }),
-    );
-    if (fields.length === 0)
+    if (!showFieldErrors(setFieldError, sent.fields, ["name", "email", "password"], sentence))
       setError(sent.status === 0 ? "Could not reach the server. Please try again." : sent.error);
   });
 

@@ -2,7 +2,7 @@
 // with the API's rules before sending, the server's refusal on its fields with nothing typed
 // lost, and on success a fresh form and the secret handed up.
 import { useState } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { ApiFailure, ApiResult } from "./api-fetch";
 import { showFieldErrors } from "./field-errors";
 
@@ -17,7 +17,10 @@ export function useSecretForm<Fields extends FieldValues>(options: {
   onCreated: (secret: string) => void;
 }) {
   const [error, setError] = useState<string>();
-  const form = useForm<Fields>({ defaultValues: options.start as never, resolver: options.resolver });
+  const form = useForm<Fields>({
+    defaultValues: options.start as DefaultValues<Fields>,
+    resolver: options.resolver,
+  });
   const submit = form.handleSubmit(async (values) => {
     const sent = await options.send(values);
     if (!sent.ok) {

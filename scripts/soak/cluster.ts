@@ -7,6 +7,7 @@
 // the counts exact, and no answer ≥ 500 may fall outside the windows those faults open. Last,
 // write throughput: the same three instances submitting through the cluster, then through one
 // plain MariaDB server on the same machine, as a ratio from the one run.
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,10 +20,10 @@ import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/ad
 import { startLocalServer, type LocalServer } from "@/lib/database/local-server";
 import { clusterChecks, countsProblems } from "./cluster-checks";
 import { mixedLoad } from "./load";
+import { drain, mailCheck, statusLine, storedCount } from "./verdict";
 import { sink } from "./smtp-sink";
 import { rawQuery } from "@/tests/helpers/raw-db";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // An answer ≥ 500 counts against the cluster unless it came within this long after a fault
 // (a kill, a pause, a restart or a release): the failover window.
 const SETTLE_MS = 15_000;
@@ -175,36 +176,16 @@ export async function clusterSoak(options: { seconds: number; connections: numbe
     ]);
 
     console.log("Load over; waiting for the email queue to drain…");
-    const deadline = Date.now() + 600_000;
-    let waiting = Infinity;
-    while (waiting > 0 && Date.now() < deadline) {
-      waiting = (
-        await rawQuery<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')",
-        )
-      )[0]!.n;
-      if (waiting > 0) await sleep(2_000);
-    }
-
-    const acknowledged = [...new Set(load.acknowledged)];
-    const stored = new Set<number>();
-    for (let i = 0; i < acknowledged.length; i += 1_000)
-      for (const row of await rawQuery<{ id: number }>(
-        "SELECT id FROM integration_submissions WHERE id IN (?)",
-        [acknowledged.slice(i, i + 1_000)],
-      ))
-        stored.add(row.id);
+    const queue = await drain(
+      "SELECT COUNT(*) AS n FROM email_outbox WHERE status IN ('pending', 'sending')",
+    );
+    const submits = await storedCount(load.acknowledged);
     const doubled = (
       await rawQuery<{ n: number }>(
         "SELECT COUNT(*) AS n FROM (SELECT integration_name FROM integration_submissions WHERE integration_name LIKE 'Soak %' GROUP BY integration_name HAVING COUNT(*) > 1) d",
       )
     )[0]!.n;
-    const sentMessages = (
-      await rawQuery<{ m: string }>("SELECT DISTINCT message_id AS m FROM email_outbox WHERE status = 'sent'")
-    ).map((row) => row.m);
-    const ids = (received = await smtp.report());
-    const mailDoubled = ids.length - new Set(ids).size;
-    const unreceived = sentMessages.filter((id) => !new Set(ids).has(id)).length;
+    const mail = await mailCheck((received = await smtp.report()));
 
     // Failover windows: from each fault until SETTLE_MS after it; how long answers ≥ 500 lasted.
     const outside = load.failures.filter(
@@ -216,25 +197,19 @@ export async function clusterSoak(options: { seconds: number; connections: numbe
         ? `${fault.what}: ${inside.length} failed for ${((Math.max(...inside) - fault.at) / 1000).toFixed(1)}s`
         : `${fault.what}: none`;
     });
-    const statuses = [...load.statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([s, n]) => `${s}×${n}`)
-      .join(" ");
-    console.log(`answers: ${statuses}; network errors: ${load.networkErrors}`);
+    console.log(`answers: ${statusLine(load.statuses)}; network errors: ${load.networkErrors}`);
     console.log(`answers ≥ 500 and network errors after each fault: ${windows.join("; ")}`);
     console.log(
-      `submits acknowledged: ${acknowledged.length}, stored: ${stored.size}, stored twice: ${doubled}`,
+      `submits acknowledged: ${new Set(load.acknowledged).size}, stored: ${submits.stored}, stored twice: ${doubled}`,
     );
-    console.log(`emails: ${sentMessages.length} sent, ${new Set(ids).size} received, doubled ${mailDoubled}`);
+    console.log(`emails: ${mail.sent} sent, ${mail.received} received, doubled ${mail.doubled}`);
     problems.push(
+      ...submits.problems,
+      ...mail.problems,
       ...[
-        stored.size !== acknowledged.length &&
-          `${acknowledged.length - stored.size} acknowledged submits are missing`,
         doubled > 0 && `${doubled} submits were stored twice`,
-        waiting > 0 && `${waiting} emails still queued after 10 minutes`,
-        (unreceived > 0 || new Set(ids).size !== sentMessages.length) &&
-          `${sentMessages.length} emails marked sent, ${new Set(ids).size} received`,
-        mailDoubled > 0 && `${mailDoubled} emails delivered twice`,
+        queue.waiting > 0 &&
+          `${queue.waiting} emails still queued (the queue stopped moving or took over 10 minutes)`,
         outside.length > 0 &&
           `${outside.length} answers ≥ 500 or network errors outside the failover windows`,
       ].filter((p): p is string => typeof p === "string"),

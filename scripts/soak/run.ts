@@ -5,6 +5,7 @@
 // Exits 1 otherwise. Everything it starts (its own MariaDB on a spare port, an SMTP sink, a
 // webhook receiver, the app) is its own. With --cluster it runs on three Galera nodes and three
 // instances instead, through node and instance failures (scripts/soak/cluster.ts).
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { benchEnvironment } from "../bench/database";
 import { startServer } from "../bench/server";
 import { mixedLoad } from "./load";
 import { sink } from "./smtp-sink";
+import { drain, mailCheck, statusLine, storedCount } from "./verdict";
 import { webhookProblems } from "./webhook-checks";
 import { webhookSink, type Arrival } from "./webhook-sink";
 import { createDatabase, migrateDatabase, withDatabase } from "@/lib/database/admin";
@@ -23,8 +25,6 @@ import { startLocalServer, type LocalServer } from "@/lib/database/local-server"
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { productionServer } from "../production-node";
 import { clusterMissing } from "../cluster/cluster";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 run(async () => {
   const seconds = Number(option("seconds") ?? 60);
@@ -117,77 +117,40 @@ run(async () => {
     clearInterval(sampler);
     console.log("Load over; waiting for the email and webhook queues to drain…");
 
-    // Mail and webhooks that failed during the outages are retried with backoff, and a minute of
-    // load queues thousands: wait for both queues to drain as long as they keep moving (10
-    // minutes at most).
-    const loadEnded = Date.now();
-    const drainDeadline = loadEnded + 600_000;
-    let waiting = Infinity;
-    let lastProgress = Date.now();
-    while (waiting > 0 && Date.now() < drainDeadline && Date.now() - lastProgress < 90_000) {
-      const now = (
-        await rawQuery<{ n: number }>(
-          `SELECT (SELECT COUNT(*) FROM email_outbox WHERE status IN ('pending', 'sending'))
-                + (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending') AS n`,
-        )
-      )[0]!.n;
-      if (now < waiting) lastProgress = Date.now();
-      waiting = now;
-      if (waiting > 0) await sleep(2_000);
-    }
-    const drained = ((Date.now() - loadEnded) / 1000).toFixed(0);
-    const stored = new Set<number>();
-    for (let i = 0; i < load.acknowledged.length; i += 1_000) {
-      const ids = load.acknowledged.slice(i, i + 1_000);
-      for (const row of await rawQuery<{ id: number }>(
-        "SELECT id FROM integration_submissions WHERE id IN (?)",
-        [ids],
-      ))
-        stored.add(row.id);
-    }
+    const queues = await drain(
+      `SELECT (SELECT COUNT(*) FROM email_outbox WHERE status IN ('pending', 'sending'))
+            + (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending') AS n`,
+    );
+    const submits = await storedCount(load.acknowledged);
     const outbox = await rawQuery<{ status: string; n: number }>(
       "SELECT status, COUNT(*) AS n FROM email_outbox GROUP BY status",
     );
-    const sentRows = outbox.find((r) => r.status === "sent")?.n ?? 0;
-    // A digest carries several notifications: its rows share one Message-ID, sent once.
-    const sentMessages = (
-      await rawQuery<{ m: string }>("SELECT DISTINCT message_id AS m FROM email_outbox WHERE status = 'sent'")
-    ).map((row) => row.m);
-    const ids = (received = await smtp.report());
+    const mail = await mailCheck((received = await smtp.report()));
     const hookRows = await rawQuery<{ messageId: string; status: string }>(
       "SELECT message_id AS messageId, status FROM webhook_deliveries",
     );
     const hookCheck = webhookProblems((arrived = await hooks.report()), hookRows, load.acknowledged);
-    const doubled = ids.length - new Set(ids).size;
-    const unreceived = sentMessages.filter((id) => !ids.includes(id)).length;
     const quarter = Math.max(1, Math.floor(rss.length / 4));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const growth = avg(rss.slice(-quarter)) / Math.max(1, avg(rss.slice(quarter, 2 * quarter)));
 
-    const statuses = [...load.statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([s, n]) => `${s}×${n}`)
-      .join(" ");
     problems = [
-      stored.size !== load.acknowledged.length &&
-        `${load.acknowledged.length - stored.size} acknowledged submits are missing`,
-      waiting > 0 &&
-        `${waiting} emails and webhook events still queued (the queues stopped moving or took over 10 minutes)`,
+      ...submits.problems,
+      queues.waiting > 0 &&
+        `${queues.waiting} emails and webhook events still queued (the queues stopped moving or took over 10 minutes)`,
       outbox.some((r) => r.status === "failed") && "some emails failed for good",
-      (unreceived > 0 || new Set(ids).size !== sentMessages.length) &&
-        `${sentRows} notifications marked sent in ${sentMessages.length} emails, but ${new Set(ids).size} received (${unreceived} never arrived)`,
-      doubled > 0 && `${doubled} emails delivered twice`,
+      ...mail.problems,
       (load.statuses.get(500) ?? 0) > 0 && `${load.statuses.get(500)} answers were 500`,
       growth > 1.5 && `memory grew ${growth.toFixed(2)}× between the second and last quarter`,
       ...hookCheck.problems,
     ].filter((p): p is string => typeof p === "string");
 
-    console.log(`answers: ${statuses}; network errors: ${load.networkErrors}`);
-    console.log(`submits acknowledged: ${load.acknowledged.length}, stored: ${stored.size}`);
+    console.log(`answers: ${statusLine(load.statuses)}; network errors: ${load.networkErrors}`);
+    console.log(`submits acknowledged: ${load.acknowledged.length}, stored: ${submits.stored}`);
     console.log(
-      `notifications: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}, in ${sentMessages.length} emails; received ${ids.length}, doubled ${doubled}`,
+      `notifications: ${outbox.map((r) => `${r.status} ${r.n}`).join(", ")}, in ${mail.sent} emails; received ${mail.received}, doubled ${mail.doubled}`,
     );
-    console.log(`${hookCheck.summary}; both queues drained ${drained}s after the load`);
+    console.log(`${hookCheck.summary}; both queues drained ${queues.seconds}s after the load`);
     if (problems.length > 0) {
       const errors = readFileSync(logFile, "utf8")
         .split("\n")

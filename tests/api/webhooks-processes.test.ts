@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/tests/helpers/call";
-import { submission, submitAs } from "@/tests/helpers/integrations";
+import { submission, submitAs, updateAs } from "@/tests/helpers/integrations";
 import { withOwnDatabase } from "@/tests/helpers/own-database";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser } from "@/tests/helpers/users";
@@ -58,17 +58,11 @@ describe("webhook deliveries claimed by several processes", () => {
     });
     expect(made.status).toBe(201);
     // Nothing is sent meanwhile: no worker runs in this process.
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
     const ids: number[] = [];
     for (let i = 0; i < 20; i++) {
       const id = await submitAs(owner, submission({ integrationName: `Flood ${i}` }));
       ids.push(id);
-      const moved = await call(PUT, `/api/integrations/${id}/update`, {
-        method: "PUT",
-        headers: admin.headers,
-        params: { id: String(id) },
-        body: { status: "completed" },
-      });
+      const moved = await updateAs(admin, id, { status: "completed" });
       expect(moved.status).toBe(200);
     }
     const worker = () =>

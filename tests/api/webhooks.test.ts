@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/tests/helpers/call";
-import { submission, submitAs } from "@/tests/helpers/integrations";
+import { submission, submitAs, updateAs } from "@/tests/helpers/integrations";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser, type TestUser } from "@/tests/helpers/users";
 
@@ -113,13 +113,7 @@ describe("webhooks", () => {
     answer = 503;
     const id = await submitAs(owner, submission({ data: { apiKey: "sk_live_never_in_a_webhook_42" } }));
     await until(() => deliveriesTo(owner).find((r) => typeOf(r) === "submission.created"));
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    const moved = await call(PUT, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: admin.headers,
-      params: { id: String(id) },
-      body: { status: "completed" },
-    });
+    const moved = await updateAs(admin, id, { status: "completed" });
     expect(moved.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(deliveriesTo(owner).map(typeOf)).toEqual(["submission.created"]);

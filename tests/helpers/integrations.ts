@@ -26,3 +26,14 @@ export async function submitAs(user: TestUser, overrides: Record<string, unknown
   expect(response.status).toBe(201);
   return response.json.id;
 }
+
+/** PUT /api/integrations/{id}/update through the real route, as `user`; the answer. */
+export async function updateAs(user: TestUser, id: number, body: Record<string, unknown>) {
+  const { PUT } = await import("@/app/api/integrations/[id]/update/route");
+  return call(PUT, `/api/integrations/${id}/update`, {
+    method: "PUT",
+    headers: user.headers,
+    params: { id: String(id) },
+    body,
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDeadlocks } from "@/db/errors";
+import { retryDeadlocks } from "@/db/retry-deadlocks";
 import { toAppError } from "@/lib/http/errors";
 
 // What Galera adds to a single server's errors: certification conflicts arrive as deadlocks,
