@@ -25,7 +25,26 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // A stray console.log can print a credential; everything goes through lib/log.ts.
       "no-console": ["error", { allow: ["warn", "error"] }],
+      // Libraries fetched only when used (#15 holds first-load JS to at most 20 % growth): a
+      // static import would put them back into every page that reaches the importing module.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-auth/react",
+              message: "Use @/lib/client/auth-client: it fetches next-auth's client on sign-in or out.",
+            },
+            { name: "sonner", message: "Use @/components/ui/toast: it fetches sonner on the first toast." },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // The lazily loaded modules themselves.
+    files: ["components/ui/toaster.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["scripts/**", "tests/**", "e2e/**", "*.config.*"],

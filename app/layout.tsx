@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { ThemeProvider } from "next-themes";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { SiteHeader } from "@/components/site-header";
 import { LazyToaster } from "@/components/ui/lazy-toaster";
 import "./globals.css";
@@ -28,11 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           disableTransitionOnChange
           nonce={nonce}
         >
-          <NuqsAdapter>
-            <SiteHeader />
-            {children}
-            <LazyToaster />
-          </NuqsAdapter>
+          <SiteHeader />
+          {children}
+          <LazyToaster />
         </ThemeProvider>
       </body>
     </html>

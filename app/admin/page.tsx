@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { listIntegrations } from "@/lib/integrations/list-query";
@@ -44,22 +45,25 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         </div>
       </div>
       <Overview counts={counts} attention={attention} days={days} />
-      <section aria-label="Submissions" className="space-y-4">
-        <TableToolbar types={types} />
-        {query.success ? (
-          <Suspense key={JSON.stringify(query.data)} fallback={<TableSkeleton />}>
-            <Submissions query={query.data} />
-          </Suspense>
-        ) : (
-          <Alert>
-            This link&apos;s filters are not valid (
-            {query.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}).{" "}
-            <Link href="/admin" className="font-semibold underline">
-              Show all submissions
-            </Link>
-          </Alert>
-        )}
-      </section>
+      {/* The table keeps its state in the URL (nuqs); only this page ships the adapter. */}
+      <NuqsAdapter>
+        <section aria-label="Submissions" className="space-y-4">
+          <TableToolbar types={types} />
+          {query.success ? (
+            <Suspense key={JSON.stringify(query.data)} fallback={<TableSkeleton />}>
+              <Submissions query={query.data} />
+            </Suspense>
+          ) : (
+            <Alert>
+              This link&apos;s filters are not valid (
+              {query.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}).{" "}
+              <Link href="/admin" className="font-semibold underline">
+                Show all submissions
+              </Link>
+            </Alert>
+          )}
+        </section>
+      </NuqsAdapter>
     </main>
   );
 }

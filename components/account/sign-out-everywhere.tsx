@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/client/auth-client";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { apiFetch } from "@/lib/client/api-fetch";

@@ -3,14 +3,14 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn, warmSignIn } from "@/lib/client/auth-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { signInFields } from "@/lib/auth/credential-fields";
-import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
+import { lazyResolver } from "@/lib/client/lazy-resolver";
 import { linkClass } from "@/components/ui/typography";
 
 // What next-auth (OAuth*) and lib/auth/oidc.ts (Oidc*, AccountDisabled) put in ?error=.
@@ -104,7 +104,7 @@ export function SignInForm({
     );
   }
   return (
-    <form onSubmit={submit} onFocus={warmResolvers} className="space-y-5" noValidate>
+    <form onSubmit={submit} onFocus={warmSignIn} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       {sso ? (
         <>

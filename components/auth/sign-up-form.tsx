@@ -3,11 +3,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn, warmSignIn } from "@/lib/client/auth-client";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { signUpFields } from "@/lib/auth/credential-fields";
-import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
+import { lazyResolver } from "@/lib/client/lazy-resolver";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { showFieldErrors } from "@/lib/client/field-errors";
 import { Alert } from "@/components/ui/alert";
@@ -71,7 +71,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={submit} onFocus={warmResolvers} className="space-y-5" noValidate>
+    <form onSubmit={submit} onFocus={warmSignIn} className="space-y-5" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       <TextField
         label="Name"
