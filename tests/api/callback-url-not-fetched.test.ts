@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../helpers/call";
-import { submission, submitAs } from "../helpers/integrations";
+import { submission, submitAs, updateAs } from "../helpers/integrations";
 import { createTestUser } from "../helpers/users";
 
 // SSRF: callbackUrl is stored and shown, never requested by the server. A listener on
@@ -25,13 +25,7 @@ describe("callbackUrl", () => {
     const user = await createTestUser();
     const admin = await createTestUser("admin");
     const id = String(await submitAs(user, { callbackUrl: callback }));
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    await call(PUT, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: admin.headers,
-      body: { status: "completed" },
-      params: { id },
-    });
+    await updateAs(admin, Number(id), { status: "completed" });
     const { GET } = await import("@/app/api/integrations/[id]/route");
     const one = await call(GET, `/api/integrations/${id}`, { headers: user.headers, params: { id } });
     expect(one.json.integration.callbackUrl).toBe(callback);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionTestResponse } from "@/lib/integrations/api-responses";
 import { call } from "@/tests/helpers/call";
 import { readOne, testStored } from "@/tests/helpers/connections";
-import { submission, submitAs } from "@/tests/helpers/integrations";
+import { submission, submitAs, updateAs } from "@/tests/helpers/integrations";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser } from "@/tests/helpers/users";
 
@@ -61,13 +61,7 @@ describe("testing a connection", () => {
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain("gh_wrong");
 
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    const updated = await call(PUT, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: owner.headers,
-      params: { id: String(id) },
-      body: { data: { harvestApiKey: GOOD_KEY } },
-    });
+    const updated = await updateAs(owner, id, { data: { harvestApiKey: GOOD_KEY } });
     expect(updated.status).toBe(200);
     expect(connectionTestResponse.parse((await testStored(owner, id)).json).connection.status).toBe("ok");
     expect((await readOne(owner, id)).integration.connection.status).toBe("ok");

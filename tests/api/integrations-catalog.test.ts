@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/call";
-import { submission, submitAs, submitRoute } from "../helpers/integrations";
+import { submission, submitAs, submitRoute, updateAs } from "../helpers/integrations";
 import { createTestUser } from "../helpers/users";
 import { rawQuery } from "../helpers/raw-db";
 import { catalog, formSchema } from "@/lib/integrations/catalog";
@@ -45,13 +45,7 @@ describe("known integration types (the catalog)", () => {
       integrationName: "Workday Recruiting",
       data: { tenant: "acme" },
     });
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    const bad = await call(PUT, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: user.headers,
-      body: { data: { tenant: "acme", endpoint: "ftp://x" } },
-      params: { id: String(id) },
-    });
+    const bad = await updateAs(user, id, { data: { tenant: "acme", endpoint: "ftp://x" } });
     expect(bad).toMatchObject({ status: 400, json: { details: [{ field: "data.endpoint" }] } });
   });
 

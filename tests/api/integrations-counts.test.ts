@@ -3,7 +3,7 @@ import { call } from "../helpers/call";
 import { withOwnDatabase } from "../helpers/own-database";
 import { rawQuery } from "../helpers/raw-db";
 import { createTestUser } from "../helpers/users";
-import { submitAs } from "../helpers/integrations";
+import { submitAs, updateAs } from "../helpers/integrations";
 
 // Compares list counts with COUNT(*) over the whole table: its own database.
 withOwnDatabase("counts");
@@ -23,14 +23,7 @@ describe("counts from submission_counts and submission_groups", () => {
         }),
       ),
     );
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    const move = (id: number, status: string) =>
-      call(PUT, `/api/integrations/${id}/update`, {
-        method: "PUT",
-        headers: admin.headers,
-        body: { status },
-        params: { id: String(id) },
-      });
+    const move = (id: number, status: string) => updateAs(admin, id, { status });
     // Opposite moves at once on the same type: they lock the two count rows in the same order.
     await Promise.all(
       ids.flatMap((id, i) => [
@@ -81,13 +74,7 @@ describe("counts from submission_counts and submission_groups", () => {
         }),
       ),
     );
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    await call(PUT, `/api/integrations/${ids[0]}/update`, {
-      method: "PUT",
-      headers: admin.headers,
-      body: { status: "failed" },
-      params: { id: String(ids[0]) },
-    });
+    await updateAs(admin, ids[0]!, { status: "failed" });
 
     const { GET } = await import("@/app/api/integrations/all/route");
     const cases: [string, string][] = [

@@ -3,7 +3,7 @@ import { call } from "@/tests/helpers/call";
 import { withOwnDatabase } from "@/tests/helpers/own-database";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser, type TestUser } from "@/tests/helpers/users";
-import { submitAs } from "@/tests/helpers/integrations";
+import { submitAs, updateAs } from "@/tests/helpers/integrations";
 import { listResponse } from "@/lib/integrations/api-responses";
 
 withOwnDatabase("lists");
@@ -183,14 +183,8 @@ describe("GET /api/integrations/all", () => {
     const first = await list();
     const second = await list(first.nextCursor);
     // An admin completes a row of the first page: only two pending rows remain before the second.
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
     const moved = first.integrations[0]!.id;
-    const update = await call(PUT, `/api/integrations/${moved}/update`, {
-      method: "PUT",
-      headers: admin.headers,
-      body: { status: "completed" },
-      params: { id: String(moved) },
-    });
+    const update = await updateAs(admin, moved, { status: "completed" });
     expect(update.status).toBe(200);
     const back = await list(second.prevCursor);
     expect(back.prevCursor).toBeNull();

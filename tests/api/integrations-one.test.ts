@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import { call } from "@/tests/helpers/call";
 import { rawQuery } from "@/tests/helpers/raw-db";
 import { createTestUser, sessionCookieOf, type TestUser } from "@/tests/helpers/users";
-import { submitAs } from "@/tests/helpers/integrations";
+import { submitAs, updateAs } from "@/tests/helpers/integrations";
 import { eventsResponse, oneResponse } from "@/lib/integrations/api-responses";
 
 const routes = async () => ({
   one: (await import("@/app/api/integrations/[id]/route")).GET,
-  update: (await import("@/app/api/integrations/[id]/update/route")).PUT,
   events: (await import("@/app/api/integrations/[id]/events/route")).GET,
 });
 
@@ -25,14 +24,6 @@ const getOne = async (
 /** GET one with exactly these headers (a session cookie instead of a token, say). */
 const getOneWith = async (headers: Record<string, string>, id: number, query = "?reveal=true") =>
   call((await routes()).one, `/api/integrations/${id}${query}`, { headers, params: { id: String(id) } });
-
-const update = async (user: TestUser, id: number, body: unknown, headers: Record<string, string> = {}) =>
-  call((await routes()).update, `/api/integrations/${id}/update`, {
-    method: "PUT",
-    headers: { ...user.headers, ...headers },
-    body,
-    params: { id: String(id) },
-  });
 
 const events = async (user: TestUser, id: number) =>
   call((await routes()).events, `/api/integrations/${id}/events`, {
@@ -155,7 +146,12 @@ describe("PUT /api/integrations/[id]/update", () => {
     const user = await createTestUser();
     const id = await submitAs(user, { data: { apiKey: SECRET, companyId: "123", jobId: "456" } });
     const masked = (await getOne(user, id)).json.integration.data;
-    const response = await update(user, id, { data: { ...masked, companyId: "999" } }, { "if-match": '"1"' });
+    const response = await updateAs(
+      user,
+      id,
+      { data: { ...masked, companyId: "999" } },
+      { "if-match": '"1"' },
+    );
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ success: true, message: "Integration updated successfully" });
     const after = await getOne(user, id, "?reveal=true");
@@ -171,7 +167,7 @@ describe("PUT /api/integrations/[id]/update", () => {
   it("drops keys left out of data and stores a new secret when one is sent", async () => {
     const user = await createTestUser();
     const id = await submitAs(user, { data: { apiKey: SECRET, companyId: "123" } });
-    await update(user, id, { data: { apiKey: "brand-new-secret-key" } });
+    await updateAs(user, id, { data: { apiKey: "brand-new-secret-key" } });
     expect((await getOne(user, id, "?reveal=true")).json.integration.data).toEqual({
       apiKey: "brand-new-secret-key",
     });
@@ -181,7 +177,7 @@ describe("PUT /api/integrations/[id]/update", () => {
     const user = await createTestUser();
     const admin = await createTestUser("admin");
     const id = await submitAs(user, { status: "pending" });
-    expect((await update(admin, id, { status: "completed" })).status).toBe(200);
+    expect((await updateAs(admin, id, { status: "completed" })).status).toBe(200);
     const { json } = await events(admin, id);
     const acted = eventsResponse.parse(json).events.filter((e) => e.actor.id !== null);
     expect(acted.map((e) => [e.type, e.details, e.actor.id])).toEqual([
@@ -228,7 +224,7 @@ describe("PUT /api/integrations/[id]/update", () => {
       ["4", '"5"'],
     ] as const) {
       const statusNow = (await getOne(user, id)).json.integration.status;
-      const response = await update(
+      const response = await updateAs(
         user,
         id,
         { status: statusNow === "failed" ? "pending" : "failed" },
@@ -238,15 +234,20 @@ describe("PUT /api/integrations/[id]/update", () => {
       expect(response.headers.get("etag"), ifMatch).toBe(etag);
     }
     const current = (await getOne(user, id)).json.integration;
-    const same = await update(user, id, { status: current.status }, { "if-match": "5" });
+    const same = await updateAs(user, id, { status: current.status }, { "if-match": "5" });
     expect(same.status).toBe(200);
     expect(same.headers.get("etag")).toBe('"5"');
-    expect((await update(user, id, { status: "completed" }, { "if-match": "4" })).status).toBe(409);
+    expect((await updateAs(user, id, { status: "completed" }, { "if-match": "4" })).status).toBe(409);
     // The contract's other form: the updatedAt a list item or GET shows, quoted or bare.
-    const byTime = await update(user, id, { status: "completed" }, { "if-match": `"${current.updatedAt}"` });
+    const byTime = await updateAs(
+      user,
+      id,
+      { status: "completed" },
+      { "if-match": `"${current.updatedAt}"` },
+    );
     expect(byTime.status).toBe(200);
     expect(
-      (await update(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status,
+      (await updateAs(user, id, { status: "pending" }, { "if-match": "2020-01-01T00:00:00.000Z" })).status,
     ).toBe(409);
   });
 
@@ -255,7 +256,7 @@ describe("PUT /api/integrations/[id]/update", () => {
     const admin = await createTestUser("admin");
     const id = await submitAs(owner, { status: "pending" });
     const note = "The API key was revoked; please create a new one.";
-    expect((await update(admin, id, { status: "failed", note })).status).toBe(200);
+    expect((await updateAs(admin, id, { status: "failed", note })).status).toBe(200);
 
     const seen = eventsResponse
       .parse((await events(owner, id)).json)
@@ -276,7 +277,7 @@ describe("PUT /api/integrations/[id]/update", () => {
       ],
       [{ status: "pending", note: "x".repeat(1001) }, undefined],
     ] as const) {
-      const response = await update(admin, id, body);
+      const response = await updateAs(admin, id, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       const detail = response.json.details.find((d: { field: string }) => d.field === "note");
       expect(detail, JSON.stringify(body)).toBeDefined();
@@ -298,7 +299,10 @@ describe("PUT /api/integrations/[id]/update", () => {
     const id = await submitAs(owner, { status: "failed", integrationName: "Lever" });
     expect(await subjects(id)).toEqual(["New integration request: Lever"]);
 
-    const response = await update(owner, id, { data: { apiKey: "a-corrected-key-0123" }, status: "pending" });
+    const response = await updateAs(owner, id, {
+      data: { apiKey: "a-corrected-key-0123" },
+      status: "pending",
+    });
     expect(response.status).toBe(200);
     expect(await subjects(id)).toEqual([
       "New integration request: Lever",
@@ -311,18 +315,18 @@ describe("PUT /api/integrations/[id]/update", () => {
     expect(queued).toHaveLength(2);
 
     // An admin moving it back is their own doing, and an owner's other changes are not a resubmission.
-    await update(admin, id, { status: "failed" });
-    await update(admin, id, { status: "pending" });
-    await update(owner, id, { status: "in_progress" });
-    await update(owner, id, { data: { apiKey: "another-key-0123456" } });
+    await updateAs(admin, id, { status: "failed" });
+    await updateAs(admin, id, { status: "pending" });
+    await updateAs(owner, id, { status: "in_progress" });
+    await updateAs(owner, id, { data: { apiKey: "another-key-0123456" } });
     expect(await subjects(id)).toHaveLength(2);
   });
 
   it("answers 409 for a stale If-Match and writes nothing", async () => {
     const user = await createTestUser();
     const id = await submitAs(user, { status: "pending" });
-    await update(user, id, { status: "in_progress" }, { "if-match": '"1"' });
-    const stale = await update(user, id, { status: "failed", data: { x: 1 } }, { "if-match": '"1"' });
+    await updateAs(user, id, { status: "in_progress" }, { "if-match": '"1"' });
+    const stale = await updateAs(user, id, { status: "failed", data: { x: 1 } }, { "if-match": '"1"' });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ success: false, code: "stale_version" });
     const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
@@ -336,7 +340,7 @@ describe("PUT /api/integrations/[id]/update", () => {
     const owner = await createTestUser();
     const other = await createTestUser();
     const id = await submitAs(owner, { status: "pending" });
-    const response = await update(other, id, { status: "failed" });
+    const response = await updateAs(other, id, { status: "failed" });
     expect(response.status).toBe(404);
     const [row] = await rawQuery("SELECT status, version FROM integration_submissions WHERE id = ?", [id]);
     expect(row).toEqual({ status: "pending", version: 1 });
@@ -352,7 +356,7 @@ describe("PUT /api/integrations/[id]/update", () => {
       [owner, { userId: other.email, status: "failed" }, "userId"],
       [admin, { userEmail: other.email, status: "failed" }, "userEmail"],
     ] as const) {
-      const response = await update(caller, id, body);
+      const response = await updateAs(caller, id, body);
       expect(response.status).toBe(400);
       expect(response.json.details).toEqual([
         { field, message: "is the submission's owner and cannot be changed" },
@@ -364,7 +368,7 @@ describe("PUT /api/integrations/[id]/update", () => {
     );
     expect(row).toEqual({ userId: owner.id, status: "pending", version: 1 });
     expect(
-      (await update(owner, id, { userId: owner.id, userEmail: owner.email, status: "failed" })).status,
+      (await updateAs(owner, id, { userId: owner.id, userEmail: owner.email, status: "failed" })).status,
     ).toBe(200);
   });
 
@@ -372,12 +376,14 @@ describe("PUT /api/integrations/[id]/update", () => {
     const user = await createTestUser();
     const id = await submitAs(user);
     for (const body of [{}, { status: "nope" }, { data: [1] }, { id: 3, status: "failed" }]) {
-      const response = await update(user, id, body);
+      const response = await updateAs(user, id, body);
       expect(response.status).toBe(400);
       expect(response.json.details.length).toBeGreaterThan(0);
     }
-    expect((await update(user, id, "{", {})).status).toBe(400);
-    expect((await update(user, id, { status: "failed" }, { "content-type": "text/plain" })).status).toBe(415);
+    expect((await updateAs(user, id, "{", {})).status).toBe(400);
+    expect((await updateAs(user, id, { status: "failed" }, { "content-type": "text/plain" })).status).toBe(
+      415,
+    );
     const [row] = await rawQuery("SELECT version FROM integration_submissions WHERE id = ?", [id]);
     expect(row).toEqual({ version: 1 });
   });

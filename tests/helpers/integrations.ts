@@ -27,12 +27,17 @@ export async function submitAs(user: TestUser, overrides: Record<string, unknown
   return response.json.id;
 }
 
-/** PUT /api/integrations/{id}/update through the real route, as `user`; the answer. */
-export async function updateAs(user: TestUser, id: number, body: Record<string, unknown>) {
+/** PUT /api/integrations/{id}/update through the real route, as `user` (plus `headers`); the answer. */
+export async function updateAs(
+  user: TestUser,
+  id: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const { PUT } = await import("@/app/api/integrations/[id]/update/route");
   return call(PUT, `/api/integrations/${id}/update`, {
     method: "PUT",
-    headers: user.headers,
+    headers: { ...user.headers, ...headers },
     params: { id: String(id) },
     body,
   });

@@ -3,8 +3,7 @@ import { withOwnDatabase } from "../helpers/own-database";
 import { rawQuery } from "../helpers/raw-db";
 import { startSmtpServer } from "../helpers/smtp";
 import { createTestUser } from "../helpers/users";
-import { submitAs } from "../helpers/integrations";
-import { call } from "../helpers/call";
+import { submitAs, updateAs } from "../helpers/integrations";
 
 // Counts outbox rows, so it needs a database of its own; a real SMTP server plays the mail host.
 withOwnDatabase("mail");
@@ -118,13 +117,7 @@ describe("email outbox", () => {
     const user = await createTestUser();
     const admin = await createTestUser("admin");
     const id = await submitAs(user, { status: "pending" });
-    const { PUT } = await import("@/app/api/integrations/[id]/update/route");
-    await call(PUT, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: admin.headers,
-      body: { status: "completed" },
-      params: { id: String(id) },
-    });
+    await updateAs(admin, id, { status: "completed" });
     const [row] = await rawQuery<{ id: number; recipient: string; props: string }>(
       "SELECT id, recipient, props FROM email_outbox WHERE submission_id = ? AND template = 'integration_status_changed'",
       [id],

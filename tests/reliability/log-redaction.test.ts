@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../helpers/call";
-import { submission } from "../helpers/integrations";
+import { submission, updateAs } from "../helpers/integrations";
 
 // Every line this file's requests make the app log, at the most verbose level.
 const logFile = path.join(mkdtempSync(path.join(tmpdir(), "ih-logs-")), "app.log");
@@ -20,7 +20,6 @@ describe("logs", () => {
     const { createTestUser } = await import("../helpers/users");
     const user = await createTestUser();
     const { POST: submit } = await import("@/app/api/integrations/submit/route");
-    const { PUT: update } = await import("@/app/api/integrations/[id]/update/route");
     const { GET: getOne } = await import("@/app/api/integrations/[id]/route");
     const { POST: token } = await import("@/app/api/auth/token/route");
     const { POST: sendEmail } = await import("@/app/api/integrations/send-email/route");
@@ -30,12 +29,7 @@ describe("logs", () => {
       body: submission({ data: { apiKey: SECRETS[0], clientSecret: SECRETS[2] } }),
     });
     const id = String(created.json.id);
-    await call(update, `/api/integrations/${id}/update`, {
-      method: "PUT",
-      headers: user.headers,
-      body: { data: { apiKey: SECRETS[0] }, status: "failed" },
-      params: { id },
-    });
+    await updateAs(user, Number(id), { data: { apiKey: SECRETS[0] }, status: "failed" });
     await call(getOne, `/api/integrations/${id}?reveal=true`, { headers: user.headers, params: { id } });
     await call(token, "/api/auth/token", {
       headers: { "content-type": "application/json" },
