@@ -139,6 +139,24 @@ test("arrow keys on a row's status only draft a change; nothing is saved until S
   await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue(shown);
 });
 
+test("a row's status chosen while the page is still loading is drafted, not lost", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  // Hold the page's scripts back for a while after a reload, as a slow phone would.
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "commit" });
+  const select = page.locator("tbody select").first();
+  const label = (await select.getAttribute("aria-label"))!;
+  const shown = await select.inputValue();
+  await expect(select).toBeDisabled();
+  await select.selectOption(shown === "failed" ? "completed" : "failed");
+  await expect(
+    page.getByRole("button", { name: label.replace("Status of", "Save status of") }),
+  ).toBeVisible();
+});
+
 test("a request number typed into search opens that request", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   const id = (await page.locator("tbody a").nth(1).textContent())!.replace("#", "");

@@ -41,7 +41,7 @@ export function Pagination({
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-2 whitespace-nowrap">
           Rows per page
-          <Select size="sm" value={limit} onChange={(e) => set({ limit: e.target.value })}>
+          <Select size="sm" value={limit} disabled={!ready} onChange={(e) => set({ limit: e.target.value })}>
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}

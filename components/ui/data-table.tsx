@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { cn } from "./cn";
 import { stacked } from "./stacked-table";
+import { useMounted } from "./use-mounted";
 
 // What a column may say about itself to the shell (TanStack's `meta`).
 declare module "@tanstack/react-table" {
@@ -51,11 +52,15 @@ export function DataTable<T>({
   scrollBox?: boolean;
 }) {
   const rows = table.getRowModel().rows;
+  // Until React has hydrated, the row controls (status, selection, sort) are off: a change made
+  // before then reaches the page but not React, so it would be shown and then lost.
+  const ready = useMounted();
   return (
     // relative: the sr-only header labels are positioned absolutely and would escape the box.
-    <div
+    <fieldset
+      disabled={!ready}
       className={cn(
-        "relative overflow-x-auto",
+        "relative min-w-0 overflow-x-auto",
         scrollBox && "md:max-h-[calc(100vh-9rem)] md:overflow-y-auto",
       )}
     >
@@ -125,7 +130,7 @@ export function DataTable<T>({
         </tbody>
       </table>
       {rows.length === 0 ? empty : null}
-    </div>
+    </fieldset>
   );
 }
 
