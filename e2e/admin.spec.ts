@@ -142,7 +142,7 @@ test("arrow keys on a row's status only draft a change; nothing is saved until S
 test("a row's status chosen while the page is still loading is drafted, not lost", async ({ page }) => {
   await signInAsAdmin(page, "/admin");
   // Hold the page's scripts back for a while after a reload, as a slow phone would.
-  await page.route("**/_next/static/chunks/**", async (route) => {
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });

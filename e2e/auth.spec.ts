@@ -90,3 +90,23 @@ test("signing out ends the session: its cookie, kept by someone, is worth nothin
     await replay.dispose();
   }
 });
+
+test("a password sent before the page is interactive never lands in an address", async ({ page }) => {
+  const addresses: string[] = [];
+  page.on("request", (request) => addresses.push(request.url()));
+  // Hold the page's scripts back, as a slow phone would, and press Enter in the meantime: the
+  // browser's own form submission would put both fields into the URL, the history and the logs.
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await page.goto("/signin?callbackUrl=/admin", { waitUntil: "commit" });
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("admin-password");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter");
+  // Once the page is interactive, the same form signs in.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/admin");
+  expect(addresses.filter((address) => address.includes("password"))).toEqual([]);
+});

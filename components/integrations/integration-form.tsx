@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
@@ -229,7 +230,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           ) : null}
         </div>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {props.mode === "create"
           ? pending
             ? "Submitting…"
@@ -239,7 +240,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
             : props.resubmit
               ? "Save and send for another try"
               : "Save changes"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
