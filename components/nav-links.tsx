@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
@@ -9,7 +9,14 @@ import { buttonClass } from "@/components/ui/button";
  * The main menu, marking the page you are on (the longest link that contains it). On a phone it
  * folds behind a Menu button, so the header is one row instead of three on every page.
  */
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export function NavLinks({
+  links,
+  phoneOnly,
+}: {
+  links: { href: string; label: string }[];
+  /** What the menu adds below the links on a phone, where the header has no room for it (sign out). */
+  phoneOnly?: ReactNode;
+}) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   // Following a link closes the menu.
@@ -46,6 +53,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             {link.label}
           </Link>
         ))}
+        {phoneOnly ? <div className="border-t border-slate-200 pt-1 sm:hidden">{phoneOnly}</div> : null}
       </div>
     </>
   );

@@ -17,21 +17,26 @@ test("the production server reports a healthy database", async ({ request }) => 
   expect(await response.json()).toEqual({ success: true, db: "ok" });
 });
 
-test("on a phone the header is one row, and the menu opens below it and closes on the way", async ({
+test("on a 360 px phone the header is one row, and the menu opens below it, closes on the way and signs out", async ({
   browser,
 }) => {
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+  const header = page.locator("header");
   await page.goto("/signin");
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
   await fillSignIn(page, "demo@example.com", "demo-password");
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-  const header = page.locator("header");
   expect((await header.boundingBox())!.height).toBeLessThan(80);
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(page.getByRole("link", { name: "My integrations" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("link", { name: "My integrations" }).click();
   await expect(page).toHaveURL(/\/integrations\/mine$/);
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("link", { name: "Account" })).toBeHidden();
+  await menu.click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
 });

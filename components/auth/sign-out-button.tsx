@@ -2,10 +2,15 @@
 
 import { signOut } from "@/lib/client/auth-client";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 
-export function SignOutButton() {
+export function SignOutButton({ className }: { className?: string }) {
   return (
-    <Button variant="ghost" className="max-sm:px-2" onClick={() => signOut({ callbackUrl: "/" })}>
+    <Button
+      variant="ghost"
+      className={cn("max-sm:px-2", className)}
+      onClick={() => signOut({ callbackUrl: "/" })}
+    >
       Sign out
     </Button>
   );
