@@ -320,3 +320,30 @@ test("a message to the owner on its own: the status stays, the history and the o
     .first();
   await expect(email).toBeVisible();
 });
+
+test("on a phone the cards sort from a select, and every control is a thumb's size", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signInAsAdmin(page, "/admin");
+  await expect(page.getByText(/Showing 1–\d+ of \d+/)).toBeVisible();
+  const sortBy = page.getByLabel("Sort by");
+  await expect(sortBy).toHaveValue("-submittedAt");
+  await sortBy.selectOption({ label: "User, ascending" });
+  await expect(page).toHaveURL(/sort=userEmail$/);
+  await expect(page.getByRole("columnheader", { name: "User" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(sortBy).toHaveValue("userEmail");
+  // The rows' controls first drafted, so their Save and Cancel are measured too.
+  await page.locator("main select[aria-label^='Status of']").first().selectOption("failed");
+  for (const path of [null, "/admin/emails"]) {
+    if (path) await page.goto(path);
+    const small = await page.locator("main").evaluate((main) =>
+      // The header (with its sort buttons) is for screen readers only at this width.
+      [...main.querySelectorAll("button, select, input:not([type=checkbox]), [role=button]")]
+        .filter((control) => !control.closest("thead"))
+        .map((control) => ({ control, box: control.getBoundingClientRect() }))
+        .filter(({ box }) => box.height > 0 && box.height < 44)
+        .map(({ control, box }) => `${control.outerHTML.slice(0, 80)}… ${Math.round(box.height)} px`),
+    );
+    // 44 px, the size Apple and WCAG's enhanced target size ask for.
+    expect(small, `controls under 44 px on ${path ?? "/admin"}`).toEqual([]);
+  }
+});

@@ -52,7 +52,11 @@ export function BulkBar({
     <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg bg-brand-50 px-4 py-2 text-sm shadow-sm ring-1 ring-brand-100">
       <span>{allMatching ? `All ${number.format(total)} matching selected` : `${selected} selected`}</span>
       {!allMatching && offerAll ? (
-        <button type="button" className="font-semibold text-link underline" onClick={onSelectAll}>
+        <button
+          type="button"
+          className="font-semibold text-link underline max-md:min-h-11"
+          onClick={onSelectAll}
+        >
           Select all {number.format(total)} matching the filter
         </button>
       ) : null}

@@ -14,7 +14,7 @@ export interface RowActionsProps {
 }
 
 export const TRIGGER_CLASS =
-  "rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 max-md:p-2.5";
+  "rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 max-md:p-3";
 
 function Trigger({ id, onOpen }: { id: number; onOpen?: () => void }) {
   return (

@@ -50,7 +50,7 @@ export function StatusCell({
             setDraft(shown);
           }
         }}
-        className={`rounded-md border-0 bg-surface py-1 pl-2 pr-7 text-sm ring-1 ring-inset focus:ring-2 focus:ring-brand-600 ${dirty ? "ring-brand-600" : "ring-slate-300"}`}
+        className={`rounded-md border-0 bg-surface py-1 max-md:min-h-11 pl-2 pr-7 text-sm ring-1 ring-inset focus:ring-2 focus:ring-brand-600 ${dirty ? "ring-brand-600" : "ring-slate-300"}`}
       >
         {statuses.map((s) => (
           <option key={s} value={s}>

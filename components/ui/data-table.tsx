@@ -10,6 +10,8 @@ import {
   type Table,
 } from "@tanstack/react-table";
 import { cn } from "./cn";
+import { Label } from "./label";
+import { Select } from "./select";
 import { stacked } from "./stacked-table";
 import { useMounted } from "./use-mounted";
 
@@ -64,6 +66,7 @@ export function DataTable<T>({
         scrollBox && "md:max-h-[calc(100vh-9rem)] md:overflow-y-auto",
       )}
     >
+      {sort ? <CardSort table={table} sort={sort} /> : null}
       <table aria-label={label} className={cn("min-w-full divide-y divide-slate-200 text-sm", stacked.table)}>
         <thead
           className={cn(
@@ -131,6 +134,44 @@ export function DataTable<T>({
       </table>
       {rows.length === 0 ? empty : null}
     </fieldset>
+  );
+}
+
+/**
+ * On a phone the header, and with it its sort buttons, is only for screen readers: the cards get
+ * the same choice as one select above them.
+ */
+function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
+  const choices = table
+    .getAllLeafColumns()
+    .filter((column) => sort.sortable.has(column.id))
+    .map(({ id, columnDef: { header, meta } }) => ({
+      id,
+      name: meta?.label ?? (typeof header === "string" ? header : id),
+    }));
+  const value = sort.by ? `${sort.by.descending ? "-" : ""}${sort.by.id}` : "";
+  return (
+    <div className="px-4 pt-3 md:hidden">
+      <Label size="sm" htmlFor="card-sort">
+        Sort by
+      </Label>
+      <Select
+        id="card-sort"
+        className="mt-1 w-full"
+        value={value}
+        onChange={(e) => sort.onSort(e.target.value.replace(/^-/, ""), e.target.value.startsWith("-"))}
+      >
+        {value === "" ? <option value="">Default order</option> : null}
+        {choices.flatMap(({ id, name }) => [
+          <option key={`-${id}`} value={`-${id}`}>
+            {name}, descending
+          </option>,
+          <option key={id} value={id}>
+            {name}, ascending
+          </option>,
+        ])}
+      </Select>
+    </div>
   );
 }
 
