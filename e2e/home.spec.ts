@@ -34,6 +34,16 @@ test("on a 360 px phone the header is one row, and the menu opens below it, clos
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("link", { name: "My integrations" }).click();
   await expect(page).toHaveURL(/\/integrations\/mine$/);
+  // Each request's name keeps to one line: its badges move under it instead of squeezing it.
+  const lines = await page.locator("main li a > span:first-child > span:first-child").evaluateAll((names) =>
+    names.map((name) => {
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      return `${name.textContent}: ${range.getClientRects().length}`;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(3);
+  expect(lines.filter((line) => !line.endsWith(": 1"))).toEqual([]);
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("link", { name: "Account" })).toBeHidden();
   await menu.click();

@@ -63,7 +63,8 @@ export default async function MyIntegrationsPage({ searchParams }: PageProps<"/i
                 href={`/integrations/mine/${item.id}`}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-4 hover:bg-slate-50"
               >
-                <span className="min-w-0 flex-1">
+                {/* At least 10rem: on a phone the badges go under a name rather than break it letter by letter. */}
+                <span className="min-w-40 flex-1">
                   <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">
                     {item.integrationName}
                   </span>
