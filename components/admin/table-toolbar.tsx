@@ -143,33 +143,36 @@ export function TableToolbar({ types }: { types: string[] }) {
           ) : null}
         </Select>
       </div>
-      <div>
-        <Label size="sm" htmlFor="table-from">
-          Submitted from
-        </Label>
-        <Input
-          size="sm"
-          id="table-from"
-          type="date"
-          value={params.get("from") ?? ""}
-          max={params.get("to") ?? undefined}
-          onChange={(e) => set({ from: e.target.value })}
-          className="mt-1"
-        />
-      </div>
-      <div>
-        <Label size="sm" htmlFor="table-to">
-          to
-        </Label>
-        <Input
-          size="sm"
-          id="table-to"
-          type="date"
-          value={params.get("to") ?? ""}
-          min={params.get("from") ?? undefined}
-          onChange={(e) => set({ to: e.target.value })}
-          className="mt-1"
-        />
+      {/* The two ends of one range wrap together, never "to" alone on the next line. */}
+      <div className="flex gap-3">
+        <div>
+          <Label size="sm" htmlFor="table-from">
+            Submitted from
+          </Label>
+          <Input
+            size="sm"
+            id="table-from"
+            type="date"
+            value={params.get("from") ?? ""}
+            max={params.get("to") ?? undefined}
+            onChange={(e) => set({ from: e.target.value })}
+            className="mt-1"
+          />
+        </div>
+        <div>
+          <Label size="sm" htmlFor="table-to">
+            to
+          </Label>
+          <Input
+            size="sm"
+            id="table-to"
+            type="date"
+            value={params.get("to") ?? ""}
+            min={params.get("from") ?? undefined}
+            onChange={(e) => set({ to: e.target.value })}
+            className="mt-1"
+          />
+        </div>
       </div>
       <a
         href={`/api/integrations/export${exportQuery.size ? `?${exportQuery}` : ""}`}
