@@ -321,7 +321,9 @@ test("a message to the owner on its own: the status stays, the history and the o
   await expect(email).toBeVisible();
 });
 
-test("on a phone the cards sort from a select, and every control is a thumb's size", async ({ browser }) => {
+test("on a phone the cards sort from a select, and every control is a thumb's size, a request's too", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signInAsAdmin(page, "/admin");
   await expect(page.getByText(/Showing 1–\d+ of \d+/)).toBeVisible();
@@ -333,11 +335,16 @@ test("on a phone the cards sort from a select, and every control is a thumb's si
   await expect(sortBy).toHaveValue("userEmail");
   // The rows' controls first drafted, so their Save and Cancel are measured too.
   await page.locator("main select[aria-label^='Status of']").first().selectOption("failed");
-  for (const path of [null, "/admin/emails"]) {
+  const request = await page.locator("tbody a[href^='/admin/']").first().getAttribute("href");
+  for (const path of [null, request, "/admin/emails"]) {
     if (path) await page.goto(path);
     const small = await page.locator("main").evaluate((main) =>
       // The header (with its sort buttons) is for screen readers only at this width.
-      [...main.querySelectorAll("button, select, input:not([type=checkbox]), [role=button]")]
+      [
+        ...main.querySelectorAll(
+          "button, select, input:not([type=checkbox]), [role=button], summary, tbody a",
+        ),
+      ]
         .filter((control) => !control.closest("thead"))
         .map((control) => ({ control, box: control.getBoundingClientRect() }))
         .filter(({ box }) => box.height > 0 && box.height < 44)

@@ -52,7 +52,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           {isAdmin(user) ? (
             <Link
               href={everyone ? "/account" : "/account?keys=all"}
-              className="text-sm font-medium text-link underline"
+              className={linkClass({ size: "sm", weight: "medium", standalone: true }, "underline")}
             >
               {everyone ? "Show only mine" : "Show everyone's keys"}
             </Link>

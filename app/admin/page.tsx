@@ -36,10 +36,10 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
       <div className={spreadRowClass()}>
         <h1 className={titleClass()}>Admin dashboard</h1>
         <div className="flex gap-4">
-          <Link href="/admin/users" className={linkClass({ size: "sm" })}>
+          <Link href="/admin/users" className={linkClass({ size: "sm", standalone: true })}>
             People →
           </Link>
-          <Link href="/admin/emails" className={linkClass({ size: "sm" })}>
+          <Link href="/admin/emails" className={linkClass({ size: "sm", standalone: true })}>
             Email outbox →
           </Link>
         </div>

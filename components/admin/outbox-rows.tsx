@@ -30,7 +30,7 @@ const columns = [
     cell: ({ row: { original: item } }) => (
       <div className="min-w-0">
         {item.href ? (
-          <Link href={item.href} className={linkClass({ weight: "medium" })}>
+          <Link href={item.href} className={linkClass({ weight: "medium", standalone: true })}>
             {item.subject}
           </Link>
         ) : (
@@ -41,7 +41,10 @@ const columns = [
           {item.submissionId ? (
             <>
               {" · "}
-              <Link href={`/admin/${item.submissionId}`} className="hover:underline">
+              <Link
+                href={`/admin/${item.submissionId}`}
+                className={linkClass({ weight: "normal", standalone: true })}
+              >
                 #{item.submissionId}
               </Link>
             </>

@@ -62,7 +62,7 @@ export function RevealData({
                   revealed[key] === undefined ? (
                     <button
                       type="button"
-                      className={linkClass({ size: "xs" })}
+                      className={linkClass({ size: "xs", standalone: true })}
                       aria-label={`Reveal ${labels[key] ?? key}`}
                       onClick={() => reveal(key)}
                     >
@@ -71,7 +71,10 @@ export function RevealData({
                   ) : (
                     <button
                       type="button"
-                      className="text-xs font-semibold text-slate-600 hover:underline"
+                      className={linkClass(
+                        { size: "xs", standalone: true },
+                        "text-slate-600 hover:text-slate-900",
+                      )}
                       aria-label={`Hide ${labels[key] ?? key}`}
                       onClick={() => setRevealed(({ [key]: _, ...rest }) => rest)}
                     >

@@ -60,7 +60,7 @@ export const submissionColumns = [
   column.accessor("id", {
     header: "ID",
     cell: (c) => (
-      <Link href={`/admin/${c.getValue()}`} className={linkClass({ weight: "medium" })}>
+      <Link href={`/admin/${c.getValue()}`} className={linkClass({ weight: "medium", standalone: true })}>
         #{c.getValue()}
       </Link>
     ),

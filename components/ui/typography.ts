@@ -14,11 +14,13 @@ const textLink = cva("text-link hover:underline", {
   variants: {
     size: { inherit: "", sm: "text-sm", xs: "text-xs" },
     weight: { semibold: "font-semibold", medium: "font-medium", normal: "" },
+    // A link or button on its own (not in a sentence) is a tap target: 44 px tall on a phone.
+    standalone: { true: "max-md:inline-flex max-md:min-h-11 max-md:items-center", false: "" },
   },
-  defaultVariants: { size: "inherit", weight: "semibold" },
+  defaultVariants: { size: "inherit", weight: "semibold", standalone: false },
 });
 
-/** A link in running text or beside a heading. */
+/** A link in running text, or (standalone) beside a heading or alone on its line. */
 export const linkClass = (variants: VariantProps<typeof textLink> = {}, extra?: string) =>
   cn(textLink(variants), extra);
 

@@ -18,7 +18,7 @@ import { OnceAlert } from "@/components/ui/once-alert";
 import { ConnectionPanel } from "@/components/integrations/connection-panel";
 import { cardClass } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
-import { titleClass } from "@/components/ui/typography";
+import { linkClass, titleClass } from "@/components/ui/typography";
 
 export const metadata: Metadata = { title: "Submission" };
 
@@ -73,7 +73,10 @@ export default async function AdminSubmissionPage({ params, searchParams }: Page
             </div>
             {entry ? (
               <details className="mt-5 border-t border-slate-100 pt-4">
-                <summary className="cursor-pointer text-sm font-semibold text-link">Edit data</summary>
+                {/* Padded, not flex: a flex summary loses its disclosure triangle. */}
+                <summary className={linkClass({ size: "sm" }, "cursor-pointer max-md:py-3")}>
+                  Edit data
+                </summary>
                 <div className="mt-4">
                   <IntegrationForm
                     key={version}

@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
       <div className={spreadRowClass()}>
         <h1 className={titleClass()}>People</h1>
-        <Link href="/account?keys=all" className={linkClass({ size: "sm" })}>
+        <Link href="/account?keys=all" className={linkClass({ size: "sm", standalone: true })}>
           Everyone&apos;s API keys
         </Link>
       </div>
