@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { statuses, type Status } from "@/lib/integrations/status";
 import { STATUS_LABELS } from "@/lib/integrations/status";
 import { buttonClass } from "@/components/ui/button";
+import { useMounted } from "@/components/ui/use-mounted";
 
 /**
  * A row's status in the admin table. Choosing another status only drafts it; Save (or Enter)
@@ -24,6 +25,8 @@ export function StatusCell({
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => setDraft(shown), [shown]);
   const dirty = draft !== shown;
+  // Off until React has hydrated: a status picked before then shows but never reaches React.
+  const ready = useMounted();
 
   async function save() {
     setBusy(true);
@@ -41,6 +44,7 @@ export function StatusCell({
         value={draft}
         // Not disabled while saving: a disabled select drops focus, and focus stays here.
         aria-busy={busy}
+        disabled={!ready}
         onChange={(e) => setDraft(e.target.value as Status)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && dirty) {

@@ -13,7 +13,6 @@ import { cn } from "./cn";
 import { Label } from "./label";
 import { Select } from "./select";
 import { stacked } from "./stacked-table";
-import { useMounted } from "./use-mounted";
 
 // What a column may say about itself to the shell (TanStack's `meta`).
 declare module "@tanstack/react-table" {
@@ -54,15 +53,11 @@ export function DataTable<T>({
   scrollBox?: boolean;
 }) {
   const rows = table.getRowModel().rows;
-  // Until React has hydrated, the row controls (status, selection, sort) are off: a change made
-  // before then reaches the page but not React, so it would be shown and then lost.
-  const ready = useMounted();
   return (
     // relative: the sr-only header labels are positioned absolutely and would escape the box.
-    <fieldset
-      disabled={!ready}
+    <div
       className={cn(
-        "relative min-w-0 overflow-x-auto",
+        "relative overflow-x-auto",
         scrollBox && "md:max-h-[calc(100vh-9rem)] md:overflow-y-auto",
       )}
     >
@@ -133,7 +128,7 @@ export function DataTable<T>({
         </tbody>
       </table>
       {rows.length === 0 ? empty : null}
-    </fieldset>
+    </div>
   );
 }
 
