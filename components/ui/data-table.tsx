@@ -13,6 +13,7 @@ import { cn } from "./cn";
 import { Label } from "./label";
 import { Select } from "./select";
 import { stacked } from "./stacked-table";
+import { useMounted } from "./use-mounted";
 
 // What a column may say about itself to the shell (TanStack's `meta`).
 declare module "@tanstack/react-table" {
@@ -145,6 +146,8 @@ function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
       name: meta?.label ?? (typeof header === "string" ? header : id),
     }));
   const value = sort.by ? `${sort.by.descending ? "-" : ""}${sort.by.id}` : "";
+  // Off until React has hydrated: an order picked before then would show but never be asked for.
+  const ready = useMounted();
   return (
     <div className="px-4 pt-3 md:hidden">
       <Label size="sm" htmlFor="card-sort">
@@ -154,6 +157,7 @@ function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
         id="card-sort"
         className="mt-1 w-full"
         value={value}
+        disabled={!ready}
         onChange={(e) => sort.onSort(e.target.value.replace(/^-/, ""), e.target.value.startsWith("-"))}
       >
         {value === "" ? <option value="">Default order</option> : null}
