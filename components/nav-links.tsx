@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { useMounted } from "@/components/ui/use-mounted";
 
 /**
  * The main menu, marking the page you are on (the longest link that contains it). On a phone it
@@ -19,6 +20,8 @@ export function NavLinks({
 }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  // A tap on Menu before the page is interactive would do nothing: it waits until it can open.
+  const ready = useMounted();
   // Following a link closes the menu.
   useEffect(() => setOpen(false), [pathname]);
   if (links.length === 0) return null;
@@ -32,6 +35,7 @@ export function NavLinks({
         className={buttonClass("ghost", "min-h-11 px-2 sm:hidden")}
         aria-expanded={open}
         aria-controls="main-menu"
+        disabled={!ready}
         onClick={() => setOpen((o) => !o)}
       >
         Menu

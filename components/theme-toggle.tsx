@@ -22,6 +22,8 @@ export function ThemeToggle() {
     <button
       type="button"
       className={buttonClass("ghost", "px-2 sm:px-3")}
+      // Until React has hydrated a click would do nothing.
+      disabled={!mounted}
       onClick={() => setTheme(NEXT[current])}
       aria-label={`${LABEL[current]}; switch to ${LABEL[NEXT[current]].toLowerCase()}`}
       title={LABEL[current]}

@@ -139,14 +139,18 @@ test("arrow keys on a row's status only draft a change; nothing is saved until S
   await expect(page.getByLabel(`Status of #${id}`, { exact: true })).toHaveValue(shown);
 });
 
-test("a row's status chosen while the page is still loading is drafted, not lost", async ({ page }) => {
-  await signInAsAdmin(page, "/admin");
-  // Hold the page's scripts back for a while after a reload, as a slow phone would.
+/** Reloads the page with its scripts held back for a while, as a slow phone would get them. */
+async function reloadSlowly(page: Page) {
   await page.route("**/_next/static/chunks/*.js", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
   await page.reload({ waitUntil: "commit" });
+}
+
+test("a row's status chosen while the page is still loading is drafted, not lost", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await reloadSlowly(page);
   const select = page.locator("tbody select").first();
   const label = (await select.getAttribute("aria-label"))!;
   const shown = await select.inputValue();
@@ -155,6 +159,15 @@ test("a row's status chosen while the page is still loading is drafted, not lost
   await expect(
     page.getByRole("button", { name: label.replace("Status of", "Save status of") }),
   ).toBeVisible();
+});
+
+test("a search typed while the page is still loading is run once it is ready", async ({ page }) => {
+  await signInAsAdmin(page, "/admin");
+  await reloadSlowly(page);
+  await page.getByLabel("Search").fill("admin@example.com");
+  await expect(page).toHaveURL(/q=admin(@|%40)example\.com/);
+  await expect(page.getByText(/^(Showing 1–\d+ of \d+|No results)$/)).toBeVisible();
+  await expect(page.getByLabel("Search")).toHaveValue("admin@example.com");
 });
 
 test("a request number typed into search opens that request", async ({ page }) => {

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { MoreHorizontal } from "lucide-react";
 import type { IntegrationDto } from "@/lib/integrations/serialize";
 import type { Status } from "@/lib/integrations/status";
+import { useMounted } from "@/components/ui/use-mounted";
 
 export interface RowActionsProps {
   row: IntegrationDto;
@@ -17,9 +18,12 @@ export const TRIGGER_CLASS =
   "rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 max-md:p-3";
 
 function Trigger({ id, onOpen }: { id: number; onOpen?: () => void }) {
+  // Until React has hydrated a click would open nothing.
+  const ready = useMounted();
   return (
     <button
       type="button"
+      disabled={!ready}
       aria-label={`Actions for #${id}`}
       aria-haspopup="menu"
       className={TRIGGER_CLASS}

@@ -12,17 +12,21 @@ import { FILTER_KEYS, filterParams, useUrlState } from "./use-url-state";
 import { Label } from "@/components/ui/label";
 import { pillClass } from "@/components/ui/pill";
 import { linkClass } from "@/components/ui/typography";
+import { useMounted } from "@/components/ui/use-mounted";
 
 /** A toolbar's filter pill: the shared look, in the toolbar's small type. */
 const chip = (pressed: boolean) => pillClass(pressed, "text-xs font-medium");
 
 export function TableToolbar({ types }: { types: string[] }) {
   const { params, set, pending } = useUrlState();
+  // The filter buttons are off until React has hydrated: a click before then would do nothing.
+  const ready = useMounted();
   const urlQ = params.get("q") ?? "";
   const [q, setQ] = useState(urlQ);
   // The search the box last sent to the URL: when the URL's changes otherwise (Back, Forward,
   // a link), the box follows it instead of sending its old text again.
   const sent = useRef(urlQ);
+  const box = useRef<HTMLInputElement>(null);
   const selected = new Set((params.get("status") ?? "").split(",").filter(Boolean));
   const attention = params.get("connection") === "attention";
   const requestId = /^#?(\d{1,15})$/.exec(q.trim())?.[1];
@@ -38,6 +42,12 @@ export function TableToolbar({ types }: { types: string[] }) {
     sent.current = urlQ;
     setQ(urlQ);
   }, [urlQ]);
+
+  // Text typed before the page was interactive is in the box but never reached React: take it up.
+  useEffect(() => {
+    const typed = box.current?.value;
+    if (typed) setQ(typed);
+  }, []);
 
   // Search as you type, once typing pauses.
   useEffect(() => {
@@ -69,6 +79,7 @@ export function TableToolbar({ types }: { types: string[] }) {
         </Label>
         <Input
           size="sm"
+          ref={box}
           id="table-search"
           type="search"
           value={q}
@@ -108,6 +119,7 @@ export function TableToolbar({ types }: { types: string[] }) {
         <legend className="text-xs font-medium text-slate-600">Connection</legend>
         <button
           type="button"
+          disabled={!ready}
           aria-pressed={attention}
           onClick={() => set({ connection: attention ? undefined : "attention" })}
           className={cn("mt-1", chip(attention))}
@@ -188,6 +200,7 @@ export function TableToolbar({ types }: { types: string[] }) {
       {filtered ? (
         <button
           type="button"
+          disabled={!ready}
           className={buttonClass("ghost")}
           onClick={() => {
             setQ("");

@@ -1,6 +1,7 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "./cn";
+import { useMounted } from "./use-mounted";
 
 const button = cva(
   "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold max-md:min-h-11 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed",
@@ -22,10 +23,22 @@ type Variant = NonNullable<VariantProps<typeof button>["variant"]>;
 /** A button's classes, for links that look like one; `extra` overrides (cn merges them). */
 export const buttonClass = (variant: Variant = "primary", extra = "") => cn(button({ variant }), extra);
 
+/**
+ * A button of a client component. One with an `onClick` is off until React has hydrated: a click
+ * before then would do nothing, and the person would think it did.
+ */
 export function Button({
   variant = "primary",
   className = "",
+  disabled,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={buttonClass(variant, className)} {...props} />;
+  const ready = useMounted();
+  return (
+    <button
+      className={buttonClass(variant, className)}
+      disabled={(!ready && props.onClick !== undefined) || disabled}
+      {...props}
+    />
+  );
 }

@@ -54,6 +54,8 @@ export function DataTable<T>({
   scrollBox?: boolean;
 }) {
   const rows = table.getRowModel().rows;
+  // Sorting is off until React has hydrated: a click before then would do nothing.
+  const ready = useMounted();
   return (
     // relative: the sr-only header labels are positioned absolutely and would escape the box.
     <div
@@ -88,6 +90,7 @@ export function DataTable<T>({
                     {sort?.sortable.has(id) ? (
                       <button
                         type="button"
+                        disabled={!ready}
                         className="inline-flex items-center gap-1 hover:text-slate-900"
                         onClick={() => sort.onSort(id, sorted !== "descending")}
                       >
