@@ -3,8 +3,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { buttonClass } from "@/components/ui/button";
-import { useMounted } from "@/components/ui/use-mounted";
+import { Button, buttonClass } from "@/components/ui/button";
 
 /**
  * The main menu, marking the page you are on (the longest link that contains it). On a phone it
@@ -20,8 +19,6 @@ export function NavLinks({
 }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  // A tap on Menu before the page is interactive would do nothing: it waits until it can open.
-  const ready = useMounted();
   // Following a link closes the menu.
   useEffect(() => setOpen(false), [pathname]);
   if (links.length === 0) return null;
@@ -30,16 +27,16 @@ export function NavLinks({
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <>
-      <button
+      <Button
         type="button"
-        className={buttonClass("ghost", "min-h-11 px-2 sm:hidden")}
+        variant="ghost"
+        className="min-h-11 px-2 sm:hidden"
         aria-expanded={open}
         aria-controls="main-menu"
-        disabled={!ready}
         onClick={() => setOpen((o) => !o)}
       >
         Menu
-      </button>
+      </Button>
       <div
         id="main-menu"
         className={`${open ? "flex" : "hidden"} flex-col gap-1 max-sm:absolute max-sm:inset-x-0 max-sm:top-full max-sm:border-b max-sm:border-slate-200 max-sm:bg-surface max-sm:px-4 max-sm:py-2 max-sm:shadow-md sm:flex sm:flex-row sm:flex-wrap sm:items-center`}

@@ -2,7 +2,7 @@
 
 import { useTheme } from "next-themes";
 import { Monitor, Moon, Sun } from "lucide-react";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { useMounted } from "@/components/ui/use-mounted";
 
 const NEXT = { system: "light", light: "dark", dark: "system" } as const;
@@ -19,16 +19,15 @@ export function ThemeToggle() {
   const current: Choice = mounted && theme && theme in NEXT ? (theme as Choice) : "system";
   const Icon = ICON[current];
   return (
-    <button
+    <Button
       type="button"
-      className={buttonClass("ghost", "px-2 sm:px-3")}
-      // Until React has hydrated a click would do nothing.
-      disabled={!mounted}
+      variant="ghost"
+      className="px-2 sm:px-3"
       onClick={() => setTheme(NEXT[current])}
       aria-label={`${LABEL[current]}; switch to ${LABEL[NEXT[current]].toLowerCase()}`}
       title={LABEL[current]}
     >
       <Icon aria-hidden className="size-4" />
-    </button>
+    </Button>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Controller } from "react-hook-form";
 import type { z } from "zod";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import type { keyFields } from "@/lib/auth/key-fields";
@@ -95,9 +95,9 @@ export function NewKeyForm({
         </Select>
       </div>
       <FormError message={error} />
-      <SubmitButton disabled={formState.isSubmitting}>
+      <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Creating…" : "Create key"}
-      </SubmitButton>
+      </Button>
     </form>
   );
 }

@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { signIn, warmSignIn } from "@/lib/client/auth-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -132,9 +131,9 @@ export function SignInForm({
         {...register("password")}
         error={formState.errors.password?.message}
       />
-      <SubmitButton className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </SubmitButton>
+      </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkClass()}>

@@ -11,7 +11,7 @@ import { lazyResolver } from "@/lib/client/lazy-resolver";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { showFieldErrors } from "@/lib/client/field-errors";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { linkClass } from "@/components/ui/typography";
 
@@ -97,9 +97,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         {...register("password")}
         error={formState.errors.password?.message}
       />
-      <SubmitButton className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
-      </SubmitButton>
+      </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkClass()}>

@@ -7,7 +7,6 @@ import { useRouter } from "next/navigation";
 import { formSchema, type CatalogEntry, type CatalogField } from "@/lib/integrations/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field-messages";
@@ -230,7 +229,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
           ) : null}
         </div>
       ) : null}
-      <SubmitButton disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {props.mode === "create"
           ? pending
             ? "Submitting…"
@@ -240,7 +239,7 @@ export function IntegrationForm({ entry, ...props }: { entry: CatalogEntry } & (
             : props.resubmit
               ? "Save and send for another try"
               : "Save changes"}
-      </SubmitButton>
+      </Button>
     </form>
   );
 }

@@ -24,8 +24,11 @@ type Variant = NonNullable<VariantProps<typeof button>["variant"]>;
 export const buttonClass = (variant: Variant = "primary", extra = "") => cn(button({ variant }), extra);
 
 /**
- * A button of a client component. One with an `onClick` is off until React has hydrated: a click
- * before then would do nothing, and the person would think it did.
+ * A button of a client component. One that acts (an `onClick`, or submitting a form that
+ * JavaScript sends) is off until React has hydrated. Before then a click would do nothing, and a
+ * submit (Enter, too) would be the browser's own: a GET that writes every field, a password or a
+ * client secret, into the address, the history and the server's logs. A disabled default button
+ * also cancels the browser's implicit submission on Enter.
  */
 export function Button({
   variant = "primary",
@@ -37,7 +40,7 @@ export function Button({
   return (
     <button
       className={buttonClass(variant, className)}
-      disabled={(!ready && props.onClick !== undefined) || disabled}
+      disabled={(!ready && (props.onClick !== undefined || props.type === "submit")) || disabled}
       {...props}
     />
   );

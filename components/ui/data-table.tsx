@@ -54,7 +54,7 @@ export function DataTable<T>({
   scrollBox?: boolean;
 }) {
   const rows = table.getRowModel().rows;
-  // Sorting is off until React has hydrated: a click before then would do nothing.
+  // Sorting is off until React has hydrated: a click or a choice before then would be lost.
   const ready = useMounted();
   return (
     // relative: the sr-only header labels are positioned absolutely and would escape the box.
@@ -64,7 +64,7 @@ export function DataTable<T>({
         scrollBox && "md:max-h-[calc(100vh-9rem)] md:overflow-y-auto",
       )}
     >
-      {sort ? <CardSort table={table} sort={sort} /> : null}
+      {sort ? <CardSort table={table} sort={sort} disabled={!ready} /> : null}
       <table aria-label={label} className={cn("min-w-full divide-y divide-slate-200 text-sm", stacked.table)}>
         <thead
           className={cn(
@@ -140,7 +140,7 @@ export function DataTable<T>({
  * On a phone the header, and with it its sort buttons, is only for screen readers: the cards get
  * the same choice as one select above them.
  */
-function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
+function CardSort<T>({ table, sort, disabled }: { table: Table<T>; sort: ServerSort; disabled: boolean }) {
   const choices = table
     .getAllLeafColumns()
     .filter((column) => sort.sortable.has(column.id))
@@ -149,8 +149,6 @@ function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
       name: meta?.label ?? (typeof header === "string" ? header : id),
     }));
   const value = sort.by ? `${sort.by.descending ? "-" : ""}${sort.by.id}` : "";
-  // Off until React has hydrated: an order picked before then would show but never be asked for.
-  const ready = useMounted();
   return (
     <div className="px-4 pt-3 md:hidden">
       <Label size="sm" htmlFor="card-sort">
@@ -160,7 +158,8 @@ function CardSort<T>({ table, sort }: { table: Table<T>; sort: ServerSort }) {
         id="card-sort"
         className="mt-1 w-full"
         value={value}
-        disabled={!ready}
+        // Off until React has hydrated: an order picked before then would show but never be asked for.
+        disabled={disabled}
         onChange={(e) => sort.onSort(e.target.value.replace(/^-/, ""), e.target.value.startsWith("-"))}
       >
         {value === "" ? <option value="">Default order</option> : null}

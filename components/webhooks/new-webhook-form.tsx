@@ -7,7 +7,7 @@ import { useSecretForm } from "@/lib/client/use-secret-form";
 import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
 import type { createWebhookBody } from "@/lib/webhooks/schemas";
 import { lazyResolver, warmResolvers } from "@/lib/client/lazy-resolver";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { CodeChoices } from "@/components/ui/code-choices";
 import { FormError } from "@/components/ui/form-error";
@@ -98,9 +98,9 @@ export function NewWebhookForm({
           </Select>
         </div>
       ) : null}
-      <SubmitButton disabled={formState.isSubmitting}>
+      <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Adding…" : "Add endpoint"}
-      </SubmitButton>
+      </Button>
     </form>
   );
 }
